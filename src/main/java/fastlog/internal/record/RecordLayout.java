@@ -1,0 +1,76 @@
+package fastlog.internal.record;
+
+/**
+ * The layout of one event record inside a batch. Described here once; every reader and writer
+ * of records uses these helpers.
+ *
+ * <p>A batch is two parallel arrays of equal length, {@code long[] longs} and
+ * {@code Object[] refs}; one index into both is a <em>slot</em>. A record with {@code n} fields
+ * takes {@code 2 + 2n} consecutive slots starting at {@code at}:
+ *
+ * <pre>
+ *  slot         long                                   reference
+ *  at + 0       header  (stored last, with release)    LoggerCore (name, bound fields)
+ *  at + 1       timestamp, epoch microseconds (UTC)    message (String or null)
+ *  at + 2 + 2i  tag of field i (LONG/DOUBLE/OBJECT)    key of field i (String, never null)
+ *  at + 3 + 2i  value bits (long, or raw double bits)  value of field i (captured, or null)
+ *
+ *  header bits:  63..49 zero | 48 PUBLISHED | 47..40 zero | 39..32 level ordinal | 31..0 field count
+ * </pre>
+ *
+ * <p>A header of {@code 0} means "claimed, not yet published"; the writer waits on it. The
+ * PUBLISHED bit makes every published header non-zero, whatever the level and field count.
+ */
+public final class RecordLayout {
+
+    public static final int HEADER_SLOTS = 2;
+    public static final int SLOTS_PER_FIELD = 2;
+
+    /** Field value held in the long slot as a two's-complement long. */
+    public static final int TAG_LONG = 1;
+    /** Field value held in the long slot as {@link Double#doubleToRawLongBits raw double bits}. */
+    public static final int TAG_DOUBLE = 2;
+    /** Field value held in the reference slot (see {@link Capture}). */
+    public static final int TAG_OBJECT = 3;
+
+    private static final long PUBLISHED = 1L << 48;
+
+    private RecordLayout() {
+    }
+
+    public static int slotsFor(int fieldCount) {
+        return HEADER_SLOTS + SLOTS_PER_FIELD * fieldCount;
+    }
+
+    public static long header(int levelOrdinal, int fieldCount) {
+        return PUBLISHED | ((long) levelOrdinal << 32) | (fieldCount & 0xFFFF_FFFFL);
+    }
+
+    public static int levelOrdinal(long header) {
+        return (int) (header >>> 32) & 0xFF;
+    }
+
+    public static int fieldCount(long header) {
+        return (int) header;
+    }
+
+    public static boolean isPublished(long header) {
+        return header != 0;
+    }
+
+    public static int timestampSlot(int at) {
+        return at + 1;
+    }
+
+    public static int messageSlot(int at) {
+        return at + 1;
+    }
+
+    public static int keySlot(int at, int field) {
+        return at + HEADER_SLOTS + SLOTS_PER_FIELD * field;
+    }
+
+    public static int valueSlot(int at, int field) {
+        return keySlot(at, field) + 1;
+    }
+}
