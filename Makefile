@@ -1,0 +1,48 @@
+# fastlog build. Needs a JDK >= 21 (found automatically: tools/find-jdk.sh) and Maven 3.8+.
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+JDK := $(shell tools/find-jdk.sh)
+ifeq ($(JDK),)
+$(error no JDK >= 21 found; see the message above)
+endif
+export JAVA_HOME := $(JDK)
+export PATH := $(JDK)/bin:$(PATH)
+export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
+JAVA := $(JDK)/bin/java
+
+MVN ?= mvn
+MVN_FLAGS ?= -B -q -Dstyle.color=never
+VERSION := 0.1.0-SNAPSHOT
+JAR := target/fastlog-$(VERSION).jar
+SCRATCH := .scratch
+
+.PHONY: build install test unit-test demo examples clean
+
+## build: the library jar (target/fastlog-<version>.jar)
+build:
+	$(MVN) $(MVN_FLAGS) -DskipTests package
+
+## install: the library into the local Maven repository, for the projects beside it
+install:
+	$(MVN) $(MVN_FLAGS) -DskipTests install
+
+## test: everything CI checks
+test: unit-test
+
+unit-test:
+	$(MVN) $(MVN_FLAGS) install
+
+examples: install
+	$(MVN) $(MVN_FLAGS) -f examples/pom.xml package
+
+## demo: the example application, its own JPMS module, logging from many virtual threads
+demo: examples
+	$(JAVA) -p $(JAR):examples/target/classes -m fastlog.examples/fastlog.examples.DemoApp
+
+clean:
+	$(MVN) $(MVN_FLAGS) clean
+	rm -rf examples/target jmh/target jcstress-tests/target $(SCRATCH)
+
+# Fragments for the projects beside the library.
+-include mk/*.mk

@@ -1,0 +1,171 @@
+package fastlog.api;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import fastlog.internal.level.LevelRegistry;
+import fastlog.internal.pipeline.Pipeline;
+import fastlog.internal.pipeline.PipelineConfig;
+import fastlog.internal.record.LoggerCore;
+
+/**
+ * Entry point: loggers, levels, flush, shutdown, statistics and configuration.
+ *
+ * <pre>{@code
+ * private static final Logger log = Fastlog.logger(Checkout.class);
+ * log.info("order placed", "order_id", id, "items", n, "total", 99.5);
+ * }</pre>
+ *
+ * <p>The logging system starts on the first logged event (with {@link #configure()}'s settings
+ * if they were applied) and stops at {@link #shutdown()} or at JVM exit, whichever comes first.
+ */
+public final class Fastlog {
+
+    private static final VarHandle PIPELINE;
+    static {
+        try {
+            PIPELINE = MethodHandles.lookup().findStaticVarHandle(Fastlog.class, "pipeline", Pipeline.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static final LevelRegistry LEVELS = new LevelRegistry(initialLevel().ordinal());
+    private static final ConcurrentHashMap<String, Logger> LOGGERS = new ConcurrentHashMap<>();
+    private static volatile Pipeline pipeline;
+    private static volatile PipelineConfig config = PipelineConfig.defaults();
+
+    private Fastlog() {
+    }
+
+    /** The logger with this name; the same instance for the same name. A null name is "null". */
+    public static Logger logger(String name) {
+        String n = name == null ? "null" : name;
+        Logger l = LOGGERS.get(n);
+        return l != null ? l : LOGGERS.computeIfAbsent(n, k -> new Logger(new LoggerCore(k, LEVELS.setting(k))));
+    }
+
+    /** The logger named after the class's binary name, e.g. {@code com.acme.Checkout}. */
+    public static Logger logger(Class<?> type) {
+        return logger(type == null ? "null" : type.getName());
+    }
+
+    /** Sets the global minimum level: loggers without a level of their own follow it. */
+    public static void setLevel(Level level) {
+        LEVELS.setGlobal(Objects.requireNonNull(level, "level").ordinal());
+    }
+
+    /**
+     * Sets the minimum level for a logger name and every name below it at a dot ({@code "com.acme"}
+     * covers {@code "com.acme.db"}); the nearest set prefix wins. {@code null} removes the setting.
+     */
+    public static void setLevel(String loggerName, Level level) {
+        LEVELS.setForName(Objects.requireNonNull(loggerName, "loggerName"), level == null ? -1 : level.ordinal());
+    }
+
+    /** The global minimum level. */
+    public static Level level() {
+        return Level.ofOrdinal(LEVELS.global());
+    }
+
+    /** The effective minimum level of the logger with this name. */
+    public static Level level(String loggerName) {
+        return Level.ofOrdinal(LEVELS.setting(Objects.requireNonNull(loggerName, "loggerName")).threshold());
+    }
+
+    /**
+     * Returns once every event logged, by any thread, before this call began has been written
+     * to the output (and the output flushed). Rendering may happen on the calling thread.
+     */
+    public static void flush() {
+        Pipeline p = pipeline;
+        if (p != null) {
+            p.flush();
+        }
+    }
+
+    /**
+     * Like {@link #flush()}, but gives up if it cannot start within {@code timeout} (another
+     * thread is writing to a stalled output).
+     *
+     * @return whether everything was written
+     */
+    public static boolean flush(Duration timeout) {
+        Pipeline p = pipeline;
+        return p == null || p.flush(System.nanoTime() + timeout.toNanos());
+    }
+
+    /**
+     * Writes everything logged so far, flushes the output and stops the writer thread. Safe to
+     * call more than once and from any thread. Events logged afterwards are written synchronously
+     * by the logging thread. The JVM shutdown hook calls this at exit.
+     */
+    public static void shutdown() {
+        Pipeline p = pipeline;
+        if (p != null) {
+            p.shutdown();
+        }
+    }
+
+    /** A snapshot of the counters. */
+    public static Stats stats() {
+        Pipeline p = pipeline;
+        if (p == null) {
+            return new Stats(0, 0, 0, config.queueCapacity(), 0, 0);
+        }
+        return new Stats(p.eventsWritten(), p.eventsDropped(), p.queueDepth(), p.queueCapacity(),
+                p.writeErrors(), p.eventsLost());
+    }
+
+    /** A builder for the settings; see {@link Configuration}. */
+    public static Configuration configure() {
+        return new Configuration();
+    }
+
+    static void install(PipelineConfig newConfig) {
+        Pipeline current = pipeline;
+        if (current != null && !current.isClosed()) {
+            throw new IllegalStateException(
+                    "fastlog is already running: configure it before the first event is logged, or after Fastlog.shutdown()");
+        }
+        Pipeline next = new Pipeline(newConfig, System.err);
+        if (!PIPELINE.compareAndSet(current, next)) {
+            throw new IllegalStateException("fastlog was started concurrently with configure().apply()");
+        }
+        config = newConfig;
+        next.start();
+    }
+
+    /** The running pipeline, started on first use. */
+    static Pipeline pipeline() {
+        Pipeline p = pipeline;
+        return p != null ? p : start();
+    }
+
+    private static Pipeline start() {
+        Pipeline created = new Pipeline(config, System.err);
+        if (PIPELINE.compareAndSet((Pipeline) null, created)) {
+            created.start();
+            return created;
+        }
+        return pipeline; // another thread started it first; ours was never started
+    }
+
+    private static Level initialLevel() {
+        String fromProperty = System.getProperty("fastlog.level");
+        String source = fromProperty != null ? fromProperty : System.getenv("FASTLOG_LEVEL");
+        if (source == null || source.isBlank()) {
+            return Level.INFO;
+        }
+        Level parsed = Level.parse(source);
+        if (parsed == null) {
+            System.err.println("fastlog: unknown level '" + source + "' (from "
+                    + (fromProperty != null ? "-Dfastlog.level" : "FASTLOG_LEVEL") + "); using INFO");
+            return Level.INFO;
+        }
+        return parsed;
+    }
+}

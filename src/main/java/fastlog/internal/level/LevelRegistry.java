@@ -1,0 +1,108 @@
+package fastlog.internal.level;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import fastlog.internal.record.LevelSetting;
+
+/**
+ * Owns one {@link LevelSetting} per logger name and keeps each one's threshold equal to its
+ * effective level: the level set for the nearest name prefix at a dot boundary ({@code "com.acme"}
+ * covers {@code "com.acme.db.Pool"}), else the global level.
+ *
+ * <p>Level changes and new names are rare; they take a lock (a {@link ReentrantLock}, which
+ * never pins a virtual thread) so a change and a new logger cannot race. Reading a level on the
+ * logging path is one volatile load in the logger's own setting, no lookup.
+ */
+public final class LevelRegistry {
+
+    /** Threshold that disables every level. */
+    public static final int OFF = 5;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ConcurrentHashMap<String, LevelSetting> settings = new ConcurrentHashMap<>();
+    private final Map<String, Integer> explicit = new HashMap<>();
+    private volatile int global;
+
+    public LevelRegistry(int globalThreshold) {
+        this.global = globalThreshold;
+    }
+
+    /** The setting shared by every logger with this name. */
+    public LevelSetting setting(String name) {
+        LevelSetting s = settings.get(name);
+        if (s != null) {
+            return s;
+        }
+        lock.lock();
+        try {
+            return settings.computeIfAbsent(name, n -> new LevelSetting(effective(n)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int global() {
+        return global;
+    }
+
+    public void setGlobal(int threshold) {
+        lock.lock();
+        try {
+            global = threshold;
+            recomputeAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sets ({@code threshold >= 0}) or clears ({@code threshold < 0}) the level of a name prefix. */
+    public void setForName(String name, int threshold) {
+        lock.lock();
+        try {
+            if (threshold < 0) {
+                explicit.remove(name);
+            } else {
+                explicit.put(name, threshold);
+            }
+            recomputeAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The level set for exactly this name, or -1. */
+    public int explicitFor(String name) {
+        lock.lock();
+        try {
+            Integer t = explicit.get(name);
+            return t == null ? -1 : t;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void recomputeAll() {
+        for (Map.Entry<String, LevelSetting> e : settings.entrySet()) {
+            e.getValue().threshold(effective(e.getKey()));
+        }
+    }
+
+    /** Caller holds the lock. */
+    private int effective(String name) {
+        String n = name;
+        for (;;) {
+            Integer t = explicit.get(n);
+            if (t != null) {
+                return t;
+            }
+            int dot = n.lastIndexOf('.');
+            if (dot < 0) {
+                return global;
+            }
+            n = n.substring(0, dot);
+        }
+    }
+}

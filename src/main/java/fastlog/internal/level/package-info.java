@@ -1,0 +1,2 @@
+/** Minimum levels: a global one and per-logger ones inherited by name prefix. */
+package fastlog.internal.level;

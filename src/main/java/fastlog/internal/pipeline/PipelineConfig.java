@@ -1,0 +1,36 @@
+package fastlog.internal.pipeline;
+
+import java.io.OutputStream;
+
+import fastlog.api.FullQueuePolicy;
+import fastlog.internal.record.ReservedKeys;
+
+/**
+ * Everything a pipeline is built from; validated by the public builder.
+ *
+ * @param queueCapacity events of up to three fields that fit in staging at once
+ * @param output where lines go; {@code null} means the process's stdout file descriptor
+ * @param maxStringLength longest string value, in chars, before it is cut with an ellipsis
+ * @param lingerNanos the writer's pause before it takes a partly filled batch
+ * @param shutdownTimeoutNanos how long shutdown waits for the writer to finish writing
+ */
+public record PipelineConfig(
+        int queueCapacity,
+        FullQueuePolicy fullQueuePolicy,
+        OutputStream output,
+        ReservedKeys fieldNames,
+        int maxStringLength,
+        long lingerNanos,
+        long shutdownTimeoutNanos) {
+
+    public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
+    public static final int DEFAULT_MAX_STRING_LENGTH = 65_536;
+    public static final long DEFAULT_LINGER_NANOS = 1_000_000L;
+    public static final long DEFAULT_SHUTDOWN_TIMEOUT_NANOS = 10_000_000_000L;
+
+    public static PipelineConfig defaults() {
+        return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, FullQueuePolicy.BLOCK, null,
+                new ReservedKeys("ts", "level", "logger", "msg"), DEFAULT_MAX_STRING_LENGTH,
+                DEFAULT_LINGER_NANOS, DEFAULT_SHUTDOWN_TIMEOUT_NANOS);
+    }
+}
