@@ -54,6 +54,9 @@ public final class Pipeline {
     private static final int LINGERING = 1;
     private static final int IDLE = 2;
     private static final int RING_SIZE = 4;
+    /** Claims pack the stripe index above the ring index (bits 32..39) and slot (bits 0..31). */
+    private static final int STRIPE_SHIFT = 40;
+    private static final int RING_INDEX_MASK = 0xFF;
     /** Slots a three-field event takes: what the configured capacity is counted in. */
     private static final int SLOTS_PER_CAPACITY_EVENT = RecordLayout.slotsFor(3);
     private static final String TRUNCATED_KEY = "_truncated_fields";
@@ -145,15 +148,21 @@ public final class Pipeline {
 
     // ---------------------------------------------------------------- producer side
 
-    private Stripe stripeOfCurrentThread() {
+    /**
+     * Claims room in the calling thread's stripe (chosen by thread id, so a thread's events stay
+     * in order) or applies the full-queue policy.
+     *
+     * @return {@code stripe << STRIPE_SHIFT | ringIndex << 32 | slot}, or FULL if dropped
+     */
+    private long claim(int slots) {
         long id = Thread.currentThread().threadId();
-        return stripes[(int) ((id * 0x9E3779B97F4A7C15L) >>> 40) & stripeMask];
-    }
-
-    /** Claims room or applies the full-queue policy. @return packed claim, or FULL if dropped */
-    private long claim(Stripe stripe, int slots) {
+        int si = (int) ((id * 0x9E3779B97F4A7C15L) >>> 40) & stripeMask;
+        Stripe stripe = stripes[si];
         long c = stripe.claim(slots);
-        return c != Stripe.FULL ? c : claimWhenFull(stripe, slots);
+        if (c == Stripe.FULL && (c = claimWhenFull(stripe, slots)) == Stripe.FULL) {
+            return Stripe.FULL;
+        }
+        return ((long) si << STRIPE_SHIFT) | c;
     }
 
     private long claimWhenFull(Stripe stripe, int slots) {
@@ -179,82 +188,36 @@ public final class Pipeline {
         }
     }
 
-    private void published(int slot) {
-        if (slot == 0 && writerState == IDLE) {
-            wakeWriterFromIdle();
-        }
-        if (closed) {
-            writeSynchronously();
-        }
-    }
-
     public void log0(LoggerCore core, int level, String msg) {
         long ts = EpochClock.micros();
-        Stripe stripe = stripeOfCurrentThread();
-        long c = claim(stripe, RecordLayout.slotsFor(0));
-        if (c == Stripe.FULL) {
-            return;
+        long c = claim(RecordLayout.slotsFor(0));
+        if (c != Stripe.FULL) {
+            publish(c, core, level, ts, msg, 0);
         }
-        Batch b = stripe.batch((int) (c >>> 32));
-        int at = (int) c;
-        long[] longs = b.longs();
-        Object[] refs = b.refs();
-        refs[at] = core;
-        longs[at + 1] = ts;
-        refs[at + 1] = msg;
-        b.publish(at, RecordLayout.header(level, 0));
-        published(at);
     }
 
     public void log1(LoggerCore core, int level, String msg,
                      String k0, int t0, long b0, Object r0) {
         long ts = EpochClock.micros();
-        Stripe stripe = stripeOfCurrentThread();
-        long c = claim(stripe, RecordLayout.slotsFor(1));
-        if (c == Stripe.FULL) {
-            return;
+        long c = claim(RecordLayout.slotsFor(1));
+        if (c != Stripe.FULL) {
+            Batch b = batchOf(c);
+            putField(b, (int) c, 0, k0, t0, b0, r0);
+            publish(c, core, level, ts, msg, 1);
         }
-        Batch b = stripe.batch((int) (c >>> 32));
-        int at = (int) c;
-        long[] longs = b.longs();
-        Object[] refs = b.refs();
-        refs[at] = core;
-        longs[at + 1] = ts;
-        refs[at + 1] = msg;
-        longs[at + 2] = t0;
-        refs[at + 2] = k0;
-        longs[at + 3] = b0;
-        refs[at + 3] = r0;
-        b.publish(at, RecordLayout.header(level, 1));
-        published(at);
     }
 
     public void log2(LoggerCore core, int level, String msg,
                      String k0, int t0, long b0, Object r0,
                      String k1, int t1, long b1, Object r1) {
         long ts = EpochClock.micros();
-        Stripe stripe = stripeOfCurrentThread();
-        long c = claim(stripe, RecordLayout.slotsFor(2));
-        if (c == Stripe.FULL) {
-            return;
+        long c = claim(RecordLayout.slotsFor(2));
+        if (c != Stripe.FULL) {
+            Batch b = batchOf(c);
+            putField(b, (int) c, 0, k0, t0, b0, r0);
+            putField(b, (int) c, 1, k1, t1, b1, r1);
+            publish(c, core, level, ts, msg, 2);
         }
-        Batch b = stripe.batch((int) (c >>> 32));
-        int at = (int) c;
-        long[] longs = b.longs();
-        Object[] refs = b.refs();
-        refs[at] = core;
-        longs[at + 1] = ts;
-        refs[at + 1] = msg;
-        longs[at + 2] = t0;
-        refs[at + 2] = k0;
-        longs[at + 3] = b0;
-        refs[at + 3] = r0;
-        longs[at + 4] = t1;
-        refs[at + 4] = k1;
-        longs[at + 5] = b1;
-        refs[at + 5] = r1;
-        b.publish(at, RecordLayout.header(level, 2));
-        published(at);
     }
 
     public void log3(LoggerCore core, int level, String msg,
@@ -262,32 +225,44 @@ public final class Pipeline {
                      String k1, int t1, long b1, Object r1,
                      String k2, int t2, long b2, Object r2) {
         long ts = EpochClock.micros();
-        Stripe stripe = stripeOfCurrentThread();
-        long c = claim(stripe, RecordLayout.slotsFor(3));
-        if (c == Stripe.FULL) {
-            return;
+        long c = claim(RecordLayout.slotsFor(3));
+        if (c != Stripe.FULL) {
+            Batch b = batchOf(c);
+            putField(b, (int) c, 0, k0, t0, b0, r0);
+            putField(b, (int) c, 1, k1, t1, b1, r1);
+            putField(b, (int) c, 2, k2, t2, b2, r2);
+            publish(c, core, level, ts, msg, 3);
         }
-        Batch b = stripe.batch((int) (c >>> 32));
-        int at = (int) c;
+    }
+
+    private Batch batchOf(long claim) {
+        return stripes[(int) (claim >>> STRIPE_SHIFT)].batch((int) (claim >>> 32) & RING_INDEX_MASK);
+    }
+
+    private static void putField(Batch b, int at, int field, String key, int tag, long bits, Object ref) {
+        int k = RecordLayout.keySlot(at, field);
         long[] longs = b.longs();
         Object[] refs = b.refs();
-        refs[at] = core;
-        longs[at + 1] = ts;
-        refs[at + 1] = msg;
-        longs[at + 2] = t0;
-        refs[at + 2] = k0;
-        longs[at + 3] = b0;
-        refs[at + 3] = r0;
-        longs[at + 4] = t1;
-        refs[at + 4] = k1;
-        longs[at + 5] = b1;
-        refs[at + 5] = r1;
-        longs[at + 6] = t2;
-        refs[at + 6] = k2;
-        longs[at + 7] = b2;
-        refs[at + 7] = r2;
-        b.publish(at, RecordLayout.header(level, 3));
-        published(at);
+        longs[k] = tag;
+        refs[k] = key;
+        longs[k + 1] = bits;
+        refs[k + 1] = ref;
+    }
+
+    /** Fills the record's fixed slots, publishes its header (release) and signals as needed. */
+    private void publish(long claim, LoggerCore core, int level, long ts, String msg, int fields) {
+        Batch b = batchOf(claim);
+        int at = (int) claim;
+        b.refs()[at] = core;
+        b.longs()[RecordLayout.timestampSlot(at)] = ts;
+        b.refs()[RecordLayout.messageSlot(at)] = msg;
+        b.publish(at, RecordLayout.header(level, fields));
+        if (at == 0 && writerState == IDLE) {
+            wakeWriterFromIdle();
+        }
+        if (closed) {
+            writeSynchronously();
+        }
     }
 
     /**
@@ -319,26 +294,15 @@ public final class Pipeline {
             keys[kept] = TRUNCATED_KEY;
             values[kept] = Long.valueOf(given - kept);
         }
-        Stripe stripe = stripeOfCurrentThread();
-        long c = claim(stripe, RecordLayout.slotsFor(fields));
+        long c = claim(RecordLayout.slotsFor(fields));
         if (c == Stripe.FULL) {
             return;
         }
-        Batch b = stripe.batch((int) (c >>> 32));
-        int at = (int) c;
-        long[] longs = b.longs();
-        Object[] refs = b.refs();
-        refs[at] = core;
-        longs[at + 1] = ts;
-        refs[at + 1] = msg;
+        Batch b = batchOf(c);
         for (int f = 0; f < fields; f++) {
-            int k = RecordLayout.keySlot(at, f);
-            longs[k] = RecordLayout.TAG_OBJECT;
-            refs[k] = keys[f];
-            refs[k + 1] = values[f];
+            putField(b, (int) c, f, keys[f], RecordLayout.TAG_OBJECT, 0L, values[f]);
         }
-        b.publish(at, RecordLayout.header(level, fields));
-        published(at);
+        publish(c, core, level, ts, msg, fields);
     }
 
     // ---------------------------------------------------------------- writer side
