@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import fastlog.api.FullQueuePolicy;
+import fastlog.internal.context.ContextStore;
 import fastlog.internal.queue.MpscArrayQueue;
 import fastlog.internal.record.Capture;
 import fastlog.internal.record.LoggerCore;
@@ -256,6 +257,7 @@ public final class Pipeline {
         b.refs()[at] = core;
         b.longs()[RecordLayout.timestampSlot(at)] = ts;
         b.refs()[RecordLayout.messageSlot(at)] = msg;
+        b.refs()[RecordLayout.contextSlot(at)] = ContextStore.current();
         b.publish(at, RecordLayout.header(level, fields));
         if (at == 0 && writerState == IDLE) {
             wakeWriterFromIdle();

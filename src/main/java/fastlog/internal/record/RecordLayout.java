@@ -6,14 +6,15 @@ package fastlog.internal.record;
  *
  * <p>A batch is two parallel arrays of equal length, {@code long[] longs} and
  * {@code Object[] refs}; one index into both is a <em>slot</em>. A record with {@code n} fields
- * takes {@code 2 + 2n} consecutive slots starting at {@code at}:
+ * takes {@code 3 + 2n} consecutive slots starting at {@code at}:
  *
  * <pre>
  *  slot         long                                   reference
  *  at + 0       header  (stored last, with release)    LoggerCore (name, bound fields)
  *  at + 1       timestamp, epoch microseconds (UTC)    message (String or null)
- *  at + 2 + 2i  tag of field i (LONG/DOUBLE/OBJECT)    key of field i (String, never null)
- *  at + 3 + 2i  value bits (long, or raw double bits)  value of field i (captured, or null)
+ *  at + 2       (unused, 0)                            scoped context (ContextFrame or null)
+ *  at + 3 + 2i  tag of field i (LONG/DOUBLE/OBJECT)    key of field i (String, never null)
+ *  at + 4 + 2i  value bits (long, or raw double bits)  value of field i (captured, or null)
  *
  *  header bits:  63..49 zero | 48 PUBLISHED | 47..40 zero | 39..32 level ordinal | 31..0 field count
  * </pre>
@@ -23,7 +24,7 @@ package fastlog.internal.record;
  */
 public final class RecordLayout {
 
-    public static final int HEADER_SLOTS = 2;
+    public static final int HEADER_SLOTS = 3;
     public static final int SLOTS_PER_FIELD = 2;
 
     /** Field value held in the long slot as a two's-complement long. */
@@ -64,6 +65,10 @@ public final class RecordLayout {
 
     public static int messageSlot(int at) {
         return at + 1;
+    }
+
+    public static int contextSlot(int at) {
+        return at + 2;
     }
 
     public static int keySlot(int at, int field) {

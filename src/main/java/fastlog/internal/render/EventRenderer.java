@@ -3,6 +3,7 @@ package fastlog.internal.render;
 import java.util.Arrays;
 import java.util.HashMap;
 
+import fastlog.internal.context.ContextFrame;
 import fastlog.internal.json.JsonOutput;
 import fastlog.internal.json.JsonValues;
 import fastlog.internal.record.LoggerCore;
@@ -13,9 +14,11 @@ import fastlog.internal.record.ReservedKeys;
  * Renders one record as one JSON line: {@code ts}, {@code level}, {@code logger}, {@code msg},
  * the logger's bound fields, then the call's fields in call order.
  *
- * <p>Keys are made unique: a user key equal to a reserved name gets an underscore prefix (see
+ * <p>Fields come in this order: scoped context (outermost scope first), the logger's bound
+ * fields, the call's fields. Keys are made unique: a user key equal to a reserved name gets an underscore prefix (see
  * {@link ReservedKeys}), and when the same key occurs more than once (bound and call field, or
- * twice in one call) the last value wins and is written where it was last given. A field whose
+ * twice in one call) the last value wins — so call fields override bound fields, which override
+ * scoped context — and is written where it was last given. A field whose
  * value cannot be rendered becomes a string saying why; the line stays valid.
  *
  * <p>Writer-thread only: it keeps scratch arrays between events.
@@ -91,12 +94,17 @@ public final class EventRenderer {
     private void renderRecord(JsonOutput out, long[] longs, Object[] refs, int at, long header) {
         LoggerCore core = (LoggerCore) refs[at];
         writePrefix(out, longs, refs, at, header, core);
-        int bound = core.boundCount();
+        ContextFrame context = (ContextFrame) refs[RecordLayout.contextSlot(at)];
+        int scoped = context == null ? 0 : context.size();
+        int bound = scoped + core.boundCount();
         int fields = RecordLayout.fieldCount(header);
         int n = bound + fields;
         String[] k = keysFor(n);
-        for (int i = 0; i < bound; i++) {
-            k[i] = names.rename(core.boundKey(i));
+        for (int i = 0; i < scoped; i++) {
+            k[i] = names.rename(context.key(i));
+        }
+        for (int i = scoped; i < bound; i++) {
+            k[i] = names.rename(core.boundKey(i - scoped));
         }
         for (int f = 0; f < fields; f++) {
             Object key = refs[RecordLayout.keySlot(at, f)];
@@ -114,8 +122,10 @@ public final class EventRenderer {
             out.writeByte(',');
             out.writeKey(k[j]);
             try {
-                if (j < bound) {
-                    JsonValues.write(out, core.boundValue(j));
+                if (j < scoped) {
+                    JsonValues.write(out, context.value(j));
+                } else if (j < bound) {
+                    JsonValues.write(out, core.boundValue(j - scoped));
                 } else {
                     writeFieldValue(out, longs, refs, at, j - bound);
                 }

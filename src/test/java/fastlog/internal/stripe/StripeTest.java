@@ -32,32 +32,31 @@ class StripeTest {
 
     @Test
     void claimsAreConsecutiveInTheOpenBatch() {
-        assertEquals(0, claimAndPublish(0, 1));
-        assertEquals(2, claimAndPublish(1, 2));
-        assertEquals(6, claimAndPublish(0, 3));
+        assertEquals(0, claimAndPublish(0, 1));                          // 3 slots
+        assertEquals(3, claimAndPublish(1, 2));                          // 5 slots
         assertEquals(8, stripe.openSlots());
         assertTrue(queue.isEmpty());
     }
 
     @Test
     void aRecordThatDoesNotFitSealsAndHandsOffTheBatch() {
-        claimAndPublish(1, 1); // 4 slots
+        claimAndPublish(0, 1); // 3 slots
         claimAndPublish(0, 2); // 6 slots
         Batch first = stripe.batchAt(0);
-        claimAndPublish(1, 3); // needs 4: seals batch 0, opens batch 1
+        claimAndPublish(0, 3); // needs 3 more: seals batch 0, opens batch 1
         assertSame(first, queue.poll());
         assertEquals(1, handOffs.get());
         assertEquals(6, first.sealedSlots());
         assertEquals(1, stripe.sequence());
-        assertEquals(4, stripe.openSlots());
+        assertEquals(3, stripe.openSlots());
     }
 
     @Test
     void fullWhenTheNextBatchIsNotRecycledAndRoomAfterRecycling() {
-        claimAndPublish(2, 1);  // 6 of batch 0
+        claimAndPublish(2, 1);  // 7 of batch 0
         claimAndPublish(2, 2);  // batch 1
         assertEquals(Stripe.FULL, stripe.claim(RecordLayout.slotsFor(2))); // batch 0 not recycled
-        assertEquals(6, stripe.openSlots());
+        assertEquals(7, stripe.openSlots());
         Batch zero = queue.poll();
         assertSame(stripe.batchAt(0), zero);
         assertEquals(1L, zero.longs()[1], "record intact");
@@ -75,9 +74,9 @@ class StripeTest {
         assertNull(stripe.sealForConsumer(1), "not the current sequence");
         Batch b = stripe.sealForConsumer(0);
         assertSame(stripe.batchAt(0), b);
-        assertEquals(2, b.sealedSlots());
+        assertEquals(3, b.sealedSlots());
         assertTrue(queue.isEmpty(), "the consumer keeps what it seals");
-        b.recycle(2, 2);
+        b.recycle(3, 2);
         claimAndPublish(0, 8); // advances to batch 1
         assertEquals(1, stripe.sequence());
     }
