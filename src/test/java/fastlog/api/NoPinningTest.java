@@ -1,0 +1,62 @@
+package fastlog.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import fastlog.testapps.PinningWorkload;
+
+/**
+ * Virtual threads that log, including while the queue is full and they must wait, are never
+ * pinned: a JFR recording of {@code jdk.VirtualThreadPinned} (threshold 0) holds no event from
+ * a logging thread, while the control thread that parks in a class initializer is caught.
+ */
+class NoPinningTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loggingVirtualThreadsAreNeverPinned() throws Exception {
+        Path jfr = dir.resolve("pins.jfr");
+        int threads = 500;
+        int perThread = 40;
+        ChildJvm.Result r = ChildJvm.run(dir, PinningWorkload.class, List.of("-Xlog:jfr+startup=off",
+                "-XX:StartFlightRecording:jdk.VirtualThreadPinned#enabled=true,"
+                        + "jdk.VirtualThreadPinned#threshold=0ms,dumponexit=true,filename=" + jfr),
+                String.valueOf(threads), String.valueOf(perThread));
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(threads * perThread, CapturedLog.parse(r.stdout()).size(), r.stderr());
+        assertTrue(r.stderr().contains("dropped=0"), r.stderr());
+
+        List<String> pinnedThreads = pinnedThreadNames(jfr);
+        assertTrue(pinnedThreads.contains("control-pin"),
+                "the recording must catch the control pin, or this test proves nothing: " + pinnedThreads);
+        List<String> loggers = pinnedThreads.stream().filter(n -> !n.equals("control-pin")).toList();
+        assertEquals(List.of(), loggers, "logging virtual threads were pinned");
+    }
+
+    private static List<String> pinnedThreadNames(Path jfr) throws Exception {
+        Path jfrTool = Path.of(System.getProperty("java.home"), "bin", "jfr");
+        Process p = new ProcessBuilder(jfrTool.toString(), "print", "--json", "--events", "jdk.VirtualThreadPinned",
+                jfr.toString()).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), new String(out));
+        JsonNode events = CapturedLog.JSON.readTree(out).path("recording").path("events");
+        List<String> names = new ArrayList<>();
+        for (JsonNode e : events) {
+            names.add(e.path("values").path("eventThread").path("javaName").asText());
+        }
+        return names;
+    }
+}
