@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import fastlog.api.FullQueuePolicy;
+import fastlog.internal.context.ContextFrame;
 import fastlog.internal.context.ContextStore;
 import fastlog.internal.queue.MpscArrayQueue;
 import fastlog.internal.record.Capture;
@@ -191,20 +192,22 @@ public final class Pipeline {
 
     public void log0(LoggerCore core, int level, String msg) {
         long ts = EpochClock.micros();
+        ContextFrame ctx = ContextStore.current();
         long c = claim(RecordLayout.slotsFor(0));
         if (c != Stripe.FULL) {
-            publish(c, core, level, ts, msg, 0);
+            publish(c, core, level, ts, msg, ctx, 0);
         }
     }
 
     public void log1(LoggerCore core, int level, String msg,
                      String k0, int t0, long b0, Object r0) {
         long ts = EpochClock.micros();
+        ContextFrame ctx = ContextStore.current();
         long c = claim(RecordLayout.slotsFor(1));
         if (c != Stripe.FULL) {
             Batch b = batchOf(c);
             putField(b, (int) c, 0, k0, t0, b0, r0);
-            publish(c, core, level, ts, msg, 1);
+            publish(c, core, level, ts, msg, ctx, 1);
         }
     }
 
@@ -212,12 +215,13 @@ public final class Pipeline {
                      String k0, int t0, long b0, Object r0,
                      String k1, int t1, long b1, Object r1) {
         long ts = EpochClock.micros();
+        ContextFrame ctx = ContextStore.current();
         long c = claim(RecordLayout.slotsFor(2));
         if (c != Stripe.FULL) {
             Batch b = batchOf(c);
             putField(b, (int) c, 0, k0, t0, b0, r0);
             putField(b, (int) c, 1, k1, t1, b1, r1);
-            publish(c, core, level, ts, msg, 2);
+            publish(c, core, level, ts, msg, ctx, 2);
         }
     }
 
@@ -226,13 +230,14 @@ public final class Pipeline {
                      String k1, int t1, long b1, Object r1,
                      String k2, int t2, long b2, Object r2) {
         long ts = EpochClock.micros();
+        ContextFrame ctx = ContextStore.current();
         long c = claim(RecordLayout.slotsFor(3));
         if (c != Stripe.FULL) {
             Batch b = batchOf(c);
             putField(b, (int) c, 0, k0, t0, b0, r0);
             putField(b, (int) c, 1, k1, t1, b1, r1);
             putField(b, (int) c, 2, k2, t2, b2, r2);
-            publish(c, core, level, ts, msg, 3);
+            publish(c, core, level, ts, msg, ctx, 3);
         }
     }
 
@@ -250,14 +255,19 @@ public final class Pipeline {
         refs[k + 1] = ref;
     }
 
-    /** Fills the record's fixed slots, publishes its header (release) and signals as needed. */
-    private void publish(long claim, LoggerCore core, int level, long ts, String msg, int fields) {
+    /**
+     * Fills the record's fixed slots, publishes its header (release) and signals as needed.
+     * Everything that could block or run foreign code (clock, context lookup, class
+     * initialization of either) happens before the claim, so a claimed record is published
+     * within a few plain stores.
+     */
+    private void publish(long claim, LoggerCore core, int level, long ts, String msg, ContextFrame ctx, int fields) {
         Batch b = batchOf(claim);
         int at = (int) claim;
         b.refs()[at] = core;
         b.longs()[RecordLayout.timestampSlot(at)] = ts;
         b.refs()[RecordLayout.messageSlot(at)] = msg;
-        b.refs()[RecordLayout.contextSlot(at)] = ContextStore.current();
+        b.refs()[RecordLayout.contextSlot(at)] = ctx;
         b.publish(at, RecordLayout.header(level, fields));
         if (at == 0 && writerState == IDLE) {
             wakeWriterFromIdle();
@@ -270,8 +280,8 @@ public final class Pipeline {
     /**
      * Any number of pairs as alternating keys and values. A trailing element without a value
      * becomes the value of a field named {@code exception} if it is a Throwable (the
-     * {@code log.error("failed", e)} idiom), else of a field named {@code _extra}; pairs beyond what one batch can hold are cut and
-     * counted in a field named {@code _truncated_fields}.
+     * {@code log.error("failed", e)} idiom), else of a field named {@code _extra}. Pairs beyond
+     * what one batch can hold are cut and counted in a field named {@code _truncated_fields}.
      */
     public void logPairs(LoggerCore core, int level, String msg, Object[] keysAndValues) {
         long ts = EpochClock.micros();
@@ -296,6 +306,7 @@ public final class Pipeline {
             keys[kept] = TRUNCATED_KEY;
             values[kept] = Long.valueOf(given - kept);
         }
+        ContextFrame ctx = ContextStore.current();
         long c = claim(RecordLayout.slotsFor(fields));
         if (c == Stripe.FULL) {
             return;
@@ -304,7 +315,7 @@ public final class Pipeline {
         for (int f = 0; f < fields; f++) {
             putField(b, (int) c, f, keys[f], RecordLayout.TAG_OBJECT, 0L, values[f]);
         }
-        publish(c, core, level, ts, msg, fields);
+        publish(c, core, level, ts, msg, ctx, fields);
     }
 
     // ---------------------------------------------------------------- writer side
