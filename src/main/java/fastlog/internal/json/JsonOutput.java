@@ -247,9 +247,44 @@ public final class JsonOutput {
             writeLong((long) v); // integral values without allocation: 12.0 -> 12.0
             writeByte('.');
             writeByte('0');
-        } else {
+        } else if (!writeShortDecimal(v)) {
             writeAsciiRaw(Double.toString(v)); // shortest repr that round-trips; valid JSON
         }
+    }
+
+    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    private static final long[] LONG_POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000, 1_000_000_000};
+
+    /**
+     * Writes {@code v} as {@code m / 10^k} for the smallest {@code k <= 9} where that is exact,
+     * without allocating (12.5, 0.25, -3.1415). Exactness: m and 10^k are exact doubles and IEEE
+     * division rounds correctly, so {@code m / 10^k == v} means the decimal text parses back to
+     * exactly {@code v}.
+     */
+    private boolean writeShortDecimal(double v) {
+        if (!(Math.abs(v) < 1e9) || Math.abs(v) < 1e-3) {
+            return false;
+        }
+        for (int k = 1; k < POW10.length; k++) {
+            double scaled = v * POW10[k];
+            long m = (long) scaled;
+            if (m == scaled && m / POW10[k] == v) {
+                long abs = Math.abs(m);
+                if (m < 0) {
+                    writeByte('-');
+                }
+                writeLong(abs / LONG_POW10[k]);
+                writeByte('.');
+                long frac = abs % LONG_POW10[k];
+                for (long p = LONG_POW10[k - 1]; p > frac && p > 1; p /= 10) {
+                    writeByte('0');
+                }
+                writeLong(frac);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Like {@link #writeDouble}, with the float's own shortest representation (1.1f is 1.1). */

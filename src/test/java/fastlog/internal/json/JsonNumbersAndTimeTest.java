@@ -73,6 +73,11 @@ class JsonNumbersAndTimeTest {
         out.reset();
         out.writeDouble(12.0);
         assertEquals("12.0", text(out));
+        for (double d : new double[] {12.5, 0.05, -3.25, 0.1, 1234.5678, 0.001, -0.125, 9_999.5}) {
+            out.reset();
+            out.writeDouble(d);
+            assertEquals(Double.toString(d), text(out), "short decimals print like Double.toString");
+        }
         out.reset();
         out.writeFloat(1.1f);
         assertEquals("1.1", text(out));
