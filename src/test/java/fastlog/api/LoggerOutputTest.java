@@ -166,6 +166,16 @@ class LoggerOutputTest {
     }
 
     @Test
+    void arraysShowTheirElements() {
+        log.info("arrays", "ints", new int[] {1, 2, 3}, "chars", new char[] {'h', 'i'},
+                "nested", new Object[] {"a", new long[] {4, 5}, null});
+        JsonNode line = out.only();
+        assertEquals("[1, 2, 3]", line.get("ints").asText());
+        assertEquals("hi", line.get("chars").asText());
+        assertEquals("[a, [4, 5], null]", line.get("nested").asText());
+    }
+
+    @Test
     void primitiveOverloadsHandleSpecialDoublesAndExtremes() {
         log.info("d", "nan", Double.NaN, "inf", Double.POSITIVE_INFINITY, "ninf", Double.NEGATIVE_INFINITY);
         log.info("l", "min", Long.MIN_VALUE, "max", Long.MAX_VALUE, "zero", -0.0);

@@ -86,13 +86,29 @@ public final class Capture {
     /** {@code String.valueOf(v)}, made safe: never throws, never returns null. */
     public static String describe(Object v) {
         try {
-            String s = v.toString();
+            String s = v.getClass().isArray() ? arrayText(v) : v.toString();
             return s != null ? s : "null";
         } catch (StackOverflowError e) {
             return "<toString() recursed too deeply: " + safeClassName(v) + ">";
         } catch (Throwable e) {
             return "<toString() threw " + e.getClass().getName() + " for " + safeClassName(v) + ">";
         }
+    }
+
+    /** Arrays print their elements ({@code [1, 2, 3]}), not their identity ({@code [I@1b6d3586}). */
+    private static String arrayText(Object array) {
+        return switch (array) {
+            case Object[] a -> java.util.Arrays.deepToString(a);
+            case int[] a -> java.util.Arrays.toString(a);
+            case long[] a -> java.util.Arrays.toString(a);
+            case double[] a -> java.util.Arrays.toString(a);
+            case byte[] a -> java.util.Arrays.toString(a);
+            case char[] a -> new String(a);
+            case boolean[] a -> java.util.Arrays.toString(a);
+            case float[] a -> java.util.Arrays.toString(a);
+            case short[] a -> java.util.Arrays.toString(a);
+            default -> array.toString();
+        };
     }
 
     private static String safeClassName(Object v) {
