@@ -202,24 +202,43 @@ public final class JsonOutput {
         size = p;
     }
 
-    /** A JSON integer, written without allocation. */
+    private static final byte[] TWO_DIGITS = new byte[200];
+    static {
+        for (int i = 0; i < 100; i++) {
+            TWO_DIGITS[2 * i] = (byte) ('0' + i / 10);
+            TWO_DIGITS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** A JSON integer, written without allocation, two digits per division. */
     public void writeLong(long v) {
         if (v == Long.MIN_VALUE) {
             writeRaw(LONG_MIN);
             return;
         }
         ensure(20);
+        byte[] b = buf;
+        int p = size;
         if (v < 0) {
-            buf[size++] = '-';
+            b[p++] = '-';
             v = -v;
         }
-        int digits = digits(v);
-        int end = size + digits;
-        int p = end;
-        do {
-            buf[--p] = (byte) ('0' + (v % 10));
-            v /= 10;
-        } while (v != 0);
+        int end = p + digits(v);
+        int q = end;
+        while (v >= 100) {
+            long div = v / 100;
+            int two = (int) (v - div * 100) << 1;
+            b[--q] = TWO_DIGITS[two + 1];
+            b[--q] = TWO_DIGITS[two];
+            v = div;
+        }
+        if (v >= 10) {
+            int two = (int) v << 1;
+            b[--q] = TWO_DIGITS[two + 1];
+            b[--q] = TWO_DIGITS[two];
+        } else {
+            b[--q] = (byte) ('0' + v);
+        }
         size = end;
     }
 

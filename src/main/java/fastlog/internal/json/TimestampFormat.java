@@ -21,8 +21,22 @@ final class TimestampFormat {
     /** {@code "yyyy-mm-ddThh:mm:ss.} for {@link #cachedSecond}. */
     private final byte[] prefix = new byte[21];
     private long cachedSecond = Long.MIN_VALUE;
+    /** {@link #cachedSecond} in microseconds: a timestamp in the cached second needs no division. */
+    private long cachedSecondMicros = Long.MIN_VALUE;
+
+    private static final byte[] TWO_DIGITS = new byte[200];
+    static {
+        for (int i = 0; i < 100; i++) {
+            TWO_DIGITS[2 * i] = (byte) ('0' + i / 10);
+            TWO_DIGITS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
 
     int write(long epochMicros, byte[] b, int p) {
+        long offset = epochMicros - cachedSecondMicros;
+        if (offset >= 0 && offset < 1_000_000L && cachedSecondMicros != Long.MIN_VALUE) {
+            return writeCached((int) offset, b, p);
+        }
         long second = Math.floorDiv(epochMicros, 1_000_000L);
         int micros = (int) Math.floorMod(epochMicros, 1_000_000L);
         if (second < MIN_SECOND || second >= MAX_SECOND) {
@@ -34,17 +48,27 @@ final class TimestampFormat {
         if (second != cachedSecond) {
             formatPrefix(second);
             cachedSecond = second;
+            cachedSecondMicros = second * 1_000_000L;
         }
+        return writeCached(micros, b, p);
+    }
+
+    private int writeCached(int micros, byte[] b, int p) {
         System.arraycopy(prefix, 0, b, p, prefix.length);
         p += prefix.length;
-        for (int i = 5; i >= 0; i--) {
-            b[p + i] = (byte) ('0' + micros % 10);
-            micros /= 10;
-        }
-        p += 6;
-        b[p++] = 'Z';
-        b[p++] = '"';
-        return p;
+        int hi = micros / 10_000;
+        int rest = micros - hi * 10_000;
+        int mid = rest / 100;
+        int lo = rest - mid * 100;
+        b[p] = TWO_DIGITS[2 * hi];
+        b[p + 1] = TWO_DIGITS[2 * hi + 1];
+        b[p + 2] = TWO_DIGITS[2 * mid];
+        b[p + 3] = TWO_DIGITS[2 * mid + 1];
+        b[p + 4] = TWO_DIGITS[2 * lo];
+        b[p + 5] = TWO_DIGITS[2 * lo + 1];
+        b[p + 6] = 'Z';
+        b[p + 7] = '"';
+        return p + 8;
     }
 
     private void formatPrefix(long epochSecond) {

@@ -12,12 +12,19 @@ public final class ReservedKeys {
     private final String level;
     private final String logger;
     private final String message;
+    /** Bit {@code n} set if a reserved name has length {@code n} (names of 64+ chars: bit 63). */
+    private final long lengths;
 
     public ReservedKeys(String timestamp, String level, String logger, String message) {
         this.timestamp = timestamp;
         this.level = level;
         this.logger = logger;
         this.message = message;
+        this.lengths = lengthBit(timestamp) | lengthBit(level) | lengthBit(logger) | lengthBit(message);
+    }
+
+    private static long lengthBit(String s) {
+        return 1L << Math.min(63, s.length());
     }
 
     public String timestamp() {
@@ -37,6 +44,11 @@ public final class ReservedKeys {
     }
 
     public boolean isReserved(String key) {
+        // Most keys differ in length from every reserved name: one test instead of four equals.
+        return (lengths & lengthBit(key)) != 0 && isReservedName(key);
+    }
+
+    private boolean isReservedName(String key) {
         return key.equals(timestamp) || key.equals(level) || key.equals(logger) || key.equals(message);
     }
 

@@ -28,6 +28,7 @@ public final class EventRenderer {
     private static final String[] LEVEL_NAMES = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"};
     /** Above this many fields, duplicate detection uses a hash map instead of a scan. */
     private static final int LINEAR_DEDUP_LIMIT = 24;
+    private static final byte[] CLOSE_LINE = {'}', '\n'};
 
     private final ReservedKeys names;
     private final byte[] openTs;
@@ -35,12 +36,14 @@ public final class EventRenderer {
     private final byte[] loggerKey;
     private final byte[] messageKey;
     private final JsonOutput scratch;
+    private final EncodedStringCache encodedStrings;
     private String[] keys = new String[32];
     private HashMap<String, Integer> lastIndex;
 
     public EventRenderer(ReservedKeys names, int maxStringLength) {
         this.names = names;
         this.scratch = new JsonOutput(256, maxStringLength);
+        this.encodedStrings = new EncodedStringCache(maxStringLength);
         this.openTs = encode("{", names.timestamp());
         this.loggerKey = encode(",", names.logger());
         this.messageKey = encode(",", names.message());
@@ -120,7 +123,7 @@ public final class EventRenderer {
             }
             int fieldMark = out.size();
             out.writeByte(',');
-            out.writeKey(k[j]);
+            encodedStrings.write(out, k[j], true);
             try {
                 if (j < scoped) {
                     JsonValues.write(out, context.value(j));
@@ -145,25 +148,36 @@ public final class EventRenderer {
         out.writeByte('\n');
     }
 
+    /** {@code ,"level":"INFO","logger":"auth","msg":} for each level of one logger, made once. */
+    private record LinePrefixes(EventRenderer owner, byte[][] byLevel) {
+    }
+
+    private byte[] linePrefix(LoggerCore core, int level) {
+        if (core.renderCache instanceof LinePrefixes p && p.owner() == this) {
+            return p.byLevel()[level];
+        }
+        byte[][] byLevel = new byte[LEVEL_NAMES.length][];
+        for (int i = 0; i < byLevel.length; i++) {
+            scratch.reset();
+            scratch.writeRaw(levelFields[i]);
+            scratch.writeRaw(loggerKey);
+            scratch.writeString(core.name());
+            scratch.writeRaw(messageKey);
+            byLevel[i] = Arrays.copyOf(scratch.array(), scratch.size());
+        }
+        core.renderCache = new LinePrefixes(this, byLevel);
+        return byLevel[level];
+    }
+
     private void writePrefix(JsonOutput out, long[] longs, Object[] refs, int at, long header, LoggerCore core) {
         out.writeRaw(openTs);
         out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
-        out.writeRaw(levelFields[RecordLayout.levelOrdinal(header)]);
-        out.writeRaw(loggerKey);
-        byte[] name = core.renderedName;
-        if (name == null) {
-            scratch.reset();
-            scratch.writeString(core.name());
-            name = Arrays.copyOf(scratch.array(), scratch.size());
-            core.renderedName = name;
-        }
-        out.writeRaw(name);
-        out.writeRaw(messageKey);
+        out.writeRaw(linePrefix(core, RecordLayout.levelOrdinal(header)));
         Object msg = refs[RecordLayout.messageSlot(at)];
         if (msg == null) {
             out.writeNull();
         } else {
-            out.writeString((String) msg);
+            encodedStrings.write(out, (String) msg, false);
         }
     }
 

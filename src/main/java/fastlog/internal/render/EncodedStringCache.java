@@ -1,0 +1,51 @@
+package fastlog.internal.render;
+
+import java.util.Arrays;
+
+import fastlog.internal.json.JsonOutput;
+
+/**
+ * Remembers the JSON encoding of recently seen strings (keys and messages, which are nearly
+ * always the same few literals), so the writer copies bytes instead of escaping char by char.
+ *
+ * <p>Direct-mapped on {@link String#hashCode()} (cached inside each String); a hit is confirmed by
+ * identity first, then by equality. Writer-thread only. Strings longer than
+ * {@value #MAX_CACHED_LENGTH} chars are never cached.
+ */
+final class EncodedStringCache {
+
+    private static final int SIZE = 512;
+    private static final int MAX_CACHED_LENGTH = 64;
+
+    private final String[] strings = new String[SIZE];
+    private final byte[][] encoded = new byte[SIZE][];
+    private final JsonOutput scratch;
+
+    EncodedStringCache(int maxStringLength) {
+        this.scratch = new JsonOutput(MAX_CACHED_LENGTH * 6 + 8, maxStringLength);
+    }
+
+    /** Writes {@code s} as a quoted JSON string, followed by {@code ':'} if {@code asKey}. */
+    void write(JsonOutput out, String s, boolean asKey) {
+        if (s.length() > MAX_CACHED_LENGTH) {
+            out.writeString(s);
+            if (asKey) {
+                out.writeByte(':');
+            }
+            return;
+        }
+        int slot = (s.hashCode() * 0x9E3779B9 >>> 23) & (SIZE - 1);
+        slot = asKey ? slot : slot ^ 1; // a string used both ways gets two entries
+        String cached = strings[slot];
+        if (cached != s && (cached == null || !cached.equals(s))) {
+            scratch.reset();
+            scratch.writeString(s);
+            if (asKey) {
+                scratch.writeByte(':');
+            }
+            strings[slot] = s;
+            encoded[slot] = Arrays.copyOf(scratch.array(), scratch.size());
+        }
+        out.writeRaw(encoded[slot]);
+    }
+}
