@@ -27,8 +27,9 @@ build:
 install:
 	$(MVN) $(MVN_FLAGS) -DskipTests install
 
-## test: everything CI checks
-test: unit-test
+## test: everything CI checks: unit, reliability and multi-release jar tests, the examples build,
+## and the jcstress suite in its quick mode (mk/jcstress.mk)
+test: unit-test examples jcstress-quick
 
 unit-test:
 	$(MVN) $(MVN_FLAGS) install
@@ -42,7 +43,7 @@ demo: examples
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean
-	rm -rf examples/target jmh/target jcstress-tests/target $(SCRATCH)
+	rm -rf examples/target jmh/target jcstress-tests/target vthreads-compare/target $(SCRATCH)
 
 # Fragments for the projects beside the library.
 -include mk/*.mk

@@ -7,19 +7,24 @@ import java.util.Arrays;
 /**
  * A growable, reusable byte buffer that writes JSON as UTF-8.
  *
- * <p>Strings are escaped per RFC 8259 (quote, backslash and every control character; also
- * U+2028/U+2029 so lines stay safe for JavaScript consumers); a lone UTF-16 surrogate becomes
- * U+FFFD, so the output is always valid UTF-8. Strings longer than {@code maxStringLength} chars
- * are cut (never inside a surrogate pair) and end with "…".
+ * <p>Strings are escaped per RFC 8259: quote, backslash and every control character (and DEL,
+ * and U+2028/U+2029 so a line stays valid JavaScript). A lone UTF-16 surrogate becomes U+FFFD,
+ * so the output is always valid UTF-8. A string longer than {@code maxStringLength} chars is cut
+ * (never inside a surrogate pair) and ends with "…".
  *
- * <p>Single-threaded: owned by whoever holds the consumer role. If a {@link CharSequence}
- * throws while being read, the exception propagates and the buffer holds a partial value; the
- * caller rolls back with {@link #truncate}.
+ * <p>Single-threaded: owned by whoever renders. Nothing here allocates except buffer growth,
+ * {@link #writeDouble}/{@link #writeFloat} for values without a short decimal form, and
+ * timestamps outside years 0000-9999.
+ *
+ * <p>If a {@link CharSequence} throws from {@code length()} or {@code charAt()}, the exception
+ * propagates and the buffer may hold part of the string; the caller remembers {@link #size()}
+ * before writing a value and rolls back with {@link #truncate}.
  */
 public final class JsonOutput {
 
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    /** For each ASCII char: 0 = copy, otherwise the escape letter (or 'u' for \\u00XX). */
+    private static final byte[] HEX = {
+        '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    /** Per ASCII char: 0 = copy as is, else the escape letter ('u' meaning {@code \}{@code u00XX}). */
     private static final byte[] ESCAPE = new byte[128];
     static {
         for (int c = 0; c < 0x20; c++) {
@@ -34,21 +39,58 @@ public final class JsonOutput {
         ESCAPE['\t'] = 't';
         ESCAPE[0x7F] = 'u';
     }
+    /** "00".."99", two bytes each: halves the divisions when printing numbers. */
+    static final byte[] TWO_DIGITS = new byte[200];
+    static {
+        for (int i = 0; i < 100; i++) {
+            TWO_DIGITS[2 * i] = (byte) ('0' + i / 10);
+            TWO_DIGITS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+    private static final long[] LONG_POW10 = new long[19];
+    static {
+        LONG_POW10[0] = 1;
+        for (int i = 1; i < LONG_POW10.length; i++) {
+            LONG_POW10[i] = LONG_POW10[i - 1] * 10;
+        }
+    }
+    private static final double[] DOUBLE_POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    private static final float[] FLOAT_POW10 = {1, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f};
+
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-    private static final byte[] LONG_MIN = Long.toString(Long.MIN_VALUE).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] LONG_MIN = {
+        '-', '9', '2', '2', '3', '3', '7', '2', '0', '3', '6', '8', '5', '4', '7', '7', '5', '8', '0', '8'};
+    private static final byte[] NAN = {'"', 'N', 'a', 'N', '"'};
+    private static final byte[] POSITIVE_INFINITY = {'"', 'I', 'n', 'f', 'i', 'n', 'i', 't', 'y', '"'};
+    private static final byte[] NEGATIVE_INFINITY = {'"', '-', 'I', 'n', 'f', 'i', 'n', 'i', 't', 'y', '"'};
+    private static final byte[] NEGATIVE_ZERO = {'-', '0', '.', '0'};
+
+    /**
+     * Strings are encoded this many chars at a time, reserving the worst case (6 bytes a char)
+     * per chunk rather than for the whole string: a 10 MB string must not reserve 60 MB.
+     */
+    private static final int CHUNK_CHARS = 4096;
 
     private final int maxStringLength;
     private final TimestampFormat timestamps = new TimestampFormat();
     private byte[] buf;
     private int size;
 
+    /**
+     * @param initialCapacity bytes to start with; the buffer grows as needed
+     * @param maxStringLength longest string written in full, in chars; longer ones are cut
+     */
     public JsonOutput(int initialCapacity, int maxStringLength) {
+        if (maxStringLength < 0) {
+            throw new IllegalArgumentException("maxStringLength < 0: " + maxStringLength);
+        }
         this.buf = new byte[Math.max(16, initialCapacity)];
         this.maxStringLength = maxStringLength;
     }
 
+    /** The backing array: bytes {@code [0, size())} are the output. Replaced when it grows. */
     public byte[] array() {
         return buf;
     }
@@ -61,12 +103,12 @@ public final class JsonOutput {
         size = 0;
     }
 
-    /** Rolls back to an earlier {@link #size()}. */
-    public void truncate(int mark) {
-        if (mark < 0 || mark > size) {
-            throw new IllegalArgumentException("mark " + mark + " outside [0, " + size + "]");
+    /** Rolls back to an earlier {@link #size()}, e.g. after a value failed half-way. */
+    public void truncate(int size) {
+        if (size < 0 || size > this.size) {
+            throw new IllegalArgumentException("size " + size + " outside [0, " + this.size + "]");
         }
-        size = mark;
+        this.size = size;
     }
 
     public void writeTo(OutputStream out) throws IOException {
@@ -76,15 +118,22 @@ public final class JsonOutput {
     private void ensure(int extra) {
         int needed = size + extra;
         if (needed > buf.length) {
-            if (needed < 0) {
-                throw new OutOfMemoryError("JSON buffer over 2 GB");
-            }
-            buf = Arrays.copyOf(buf, Math.max(needed, buf.length + (buf.length >> 1)));
+            grow(needed);
         }
     }
 
+    private void grow(int needed) {
+        if (needed < 0) {
+            throw new OutOfMemoryError("JSON buffer over 2 GB");
+        }
+        int larger = buf.length + (buf.length >> 1);
+        buf = Arrays.copyOf(buf, larger < 0 ? needed : Math.max(needed, larger));
+    }
+
     public void writeByte(int b) {
-        ensure(1);
+        if (size == buf.length) {
+            grow(size + 1);
+        }
         buf[size++] = (byte) b;
     }
 
@@ -98,11 +147,12 @@ public final class JsonOutput {
         size += len;
     }
 
-    /** Writes an ASCII string as is: the caller guarantees it needs no escaping. */
+    /** Writes {@code s} as is: the caller guarantees it is ASCII and needs no escaping. */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exact for ASCII, no allocation
     public void writeAsciiRaw(String s) {
         int n = s.length();
         ensure(n);
-        s.getBytes(0, n, buf, size); // deprecated but exact for ASCII, and allocation-free
+        s.getBytes(0, n, buf, size);
         size += n;
     }
 
@@ -114,40 +164,74 @@ public final class JsonOutput {
         writeRaw(v ? TRUE : FALSE);
     }
 
-    /** {@code "key":} */
+    /** {@code "key":}, escaped and cut like {@link #writeString}; the caller writes any comma. */
     public void writeKey(String key) {
         writeString(key);
         writeByte(':');
     }
 
-    /** A quoted, escaped JSON string (see the class comment for the rules). */
+    /** A key encoded ahead of time, quotes and colon included ({@code "key":}). */
+    public void writeKeyRaw(byte[] preEncodedKeyWithQuotesAndColon) {
+        writeRaw(preEncodedKeyWithQuotesAndColon);
+    }
+
+    /**
+     * A quoted, escaped JSON string, cut after {@code maxStringLength} chars (see the class
+     * comment). A throwing {@code CharSequence} leaves a partial string: roll back with
+     * {@link #truncate}.
+     */
     public void writeString(CharSequence s) {
         int len = s.length();
-        int limit = Math.min(len, maxStringLength);
-        if (limit < len && limit > 0 && Character.isHighSurrogate(s.charAt(limit - 1))
-                && Character.isLowSurrogate(s.charAt(limit))) {
-            limit--; // never split a pair
+        int limit = len;
+        if (len > maxStringLength) {
+            limit = maxStringLength;
+            if (limit > 0 && Character.isHighSurrogate(s.charAt(limit - 1))
+                    && Character.isLowSurrogate(s.charAt(limit))) {
+                limit--; // never split a pair
+            }
         }
-        // Worst case 6 bytes per char (\\u00XX); 3 bytes for any other BMP char.
-        ensure(limit * 6 + 8);
+        writeByte('"');
+        int i = 0;
+        while (i < limit) {
+            int end = limit - i > CHUNK_CHARS ? i + CHUNK_CHARS : limit;
+            i = encodeChunk(s, i, end, limit);
+        }
+        ensure(4);
         byte[] b = buf;
         int p = size;
+        if (limit < len) {
+            b[p++] = (byte) 0xE2; // U+2026 HORIZONTAL ELLIPSIS
+            b[p++] = (byte) 0x80;
+            b[p++] = (byte) 0xA6;
+        }
         b[p++] = '"';
-        int i = 0;
+        size = p;
+    }
+
+    /**
+     * Encodes chars {@code [from, end)}, plus the low half of a pair that straddles {@code end}
+     * (the 6 bytes reserved for its high half cover the 4 the pair needs). Returns the index
+     * after the last char consumed.
+     */
+    private int encodeChunk(CharSequence s, int from, int end, int limit) {
+        ensure((end - from) * 6);
+        byte[] b = buf;
+        int p = size;
+        int i = from;
         if (s instanceof String str) {
-            // Fast path: a run of plain ASCII.
-            while (i < limit) {
+            // The common case: a run of plain ASCII, String.charAt inlined.
+            while (i < end) {
                 char c = str.charAt(i);
-                if (c >= 128 || ESCAPE[c] != 0) {
+                if (c >= 0x80 || ESCAPE[c] != 0) {
                     break;
                 }
                 b[p++] = (byte) c;
                 i++;
             }
         }
-        for (; i < limit; i++) {
+        for (; i < end; i++) {
             char c = s.charAt(i);
-            if (c < 128) {
+            if (c < 0x80) {
                 byte e = ESCAPE[c];
                 if (e == 0) {
                     b[p++] = (byte) c;
@@ -176,7 +260,7 @@ public final class JsonOutput {
                     b[p++] = (byte) (0x80 | (cp & 0x3F));
                     i++;
                 } else {
-                    b[p++] = (byte) 0xEF; // U+FFFD for a lone surrogate
+                    b[p++] = (byte) 0xEF; // U+FFFD: a lone surrogate has no UTF-8 form
                     b[p++] = (byte) 0xBF;
                     b[p++] = (byte) 0xBD;
                 }
@@ -193,27 +277,14 @@ public final class JsonOutput {
                 b[p++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        if (limit < len) {
-            b[p++] = (byte) 0xE2; // U+2026 HORIZONTAL ELLIPSIS
-            b[p++] = (byte) 0x80;
-            b[p++] = (byte) 0xA6;
-        }
-        b[p++] = '"';
         size = p;
+        return i;
     }
 
-    private static final byte[] TWO_DIGITS = new byte[200];
-    static {
-        for (int i = 0; i < 100; i++) {
-            TWO_DIGITS[2 * i] = (byte) ('0' + i / 10);
-            TWO_DIGITS[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-    }
-
-    /** A JSON integer, written without allocation, two digits per division. */
+    /** A JSON integer, without allocation. */
     public void writeLong(long v) {
         if (v == Long.MIN_VALUE) {
-            writeRaw(LONG_MIN);
+            writeRaw(LONG_MIN); // the one value whose negation overflows
             return;
         }
         ensure(20);
@@ -242,82 +313,142 @@ public final class JsonOutput {
         size = end;
     }
 
+    /** Decimal digits in {@code v >= 0}: log10 estimated from the bit length, then corrected. */
     private static int digits(long v) {
-        long limit = 10;
-        for (int d = 1; d < 19; d++) {
-            if (v < limit) {
-                return d;
-            }
-            limit *= 10;
-        }
-        return 19;
+        long nonZero = v | 1; // 0 has one digit, like 1
+        int guess = ((64 - Long.numberOfLeadingZeros(nonZero)) * 1233) >>> 12;
+        return guess + (nonZero >= LONG_POW10[guess] ? 1 : 0);
     }
 
     /**
-     * A JSON number that parses back to the same double; NaN and the infinities, which JSON
-     * cannot express, become the strings "NaN", "Infinity", "-Infinity".
+     * A JSON number that parses back to exactly {@code v}. NaN and the infinities, which JSON
+     * cannot express, become the strings "NaN", "Infinity" and "-Infinity".
+     *
+     * <p>Integral values below 10^15 ({@code 12.0}) and short decimals ({@code 12.5},
+     * {@code 0.05}) are written without allocation; anything else goes through
+     * {@link Double#toString(double)} (its output, e.g. {@code 1.0E-5}, is valid JSON).
      */
     public void writeDouble(double v) {
-        if (Double.isNaN(v)) {
-            writeAsciiRaw("\"NaN\"");
+        if (v == (long) v && Math.abs(v) < 1e15) {
+            if (v == 0 && Double.doubleToRawLongBits(v) != 0) {
+                writeRaw(NEGATIVE_ZERO);
+                return;
+            }
+            writeLong((long) v);
+            writePointZero();
+        } else if (Double.isNaN(v)) {
+            writeRaw(NAN);
         } else if (Double.isInfinite(v)) {
-            writeAsciiRaw(v > 0 ? "\"Infinity\"" : "\"-Infinity\"");
-        } else if (v == (long) v && Math.abs(v) < 1e15 && (v != 0 || 1 / v > 0)) {
-            writeLong((long) v); // integral values without allocation: 12.0 -> 12.0
-            writeByte('.');
-            writeByte('0');
+            writeRaw(v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY);
         } else if (!writeShortDecimal(v)) {
-            writeAsciiRaw(Double.toString(v)); // shortest repr that round-trips; valid JSON
+            writeAsciiRaw(Double.toString(v));
         }
     }
 
-    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
-    private static final long[] LONG_POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-        100_000_000, 1_000_000_000};
-
     /**
-     * Writes {@code v} as {@code m / 10^k} for the smallest {@code k <= 9} where that is exact,
-     * without allocating (12.5, 0.25, -3.1415). Exactness: m and 10^k are exact doubles and IEEE
-     * division rounds correctly, so {@code m / 10^k == v} means the decimal text parses back to
-     * exactly {@code v}.
+     * Writes {@code v} as {@code m / 10^k} for the smallest {@code k <= 9} where that is exact.
+     * Why it round-trips: m and 10^k are exact doubles and IEEE division rounds correctly, so
+     * {@code m / 10^k == v} means the decimal text, parsed (also correctly rounded), is {@code v}.
      */
     private boolean writeShortDecimal(double v) {
-        if (!(Math.abs(v) < 1e9) || Math.abs(v) < 1e-3) {
-            return false;
+        double abs = Math.abs(v);
+        if (!(abs < 1e9) || abs < 1e-3) {
+            return false; // outside this range Double.toString would use E notation anyway
         }
-        for (int k = 1; k < POW10.length; k++) {
-            double scaled = v * POW10[k];
+        for (int k = 1; k < DOUBLE_POW10.length; k++) {
+            double scaled = v * DOUBLE_POW10[k];
             long m = (long) scaled;
-            if (m == scaled && m / POW10[k] == v) {
-                long abs = Math.abs(m);
-                if (m < 0) {
-                    writeByte('-');
-                }
-                writeLong(abs / LONG_POW10[k]);
-                writeByte('.');
-                long frac = abs % LONG_POW10[k];
-                for (long p = LONG_POW10[k - 1]; p > frac && p > 1; p /= 10) {
-                    writeByte('0');
-                }
-                writeLong(frac);
+            if (m == scaled && m / DOUBLE_POW10[k] == v) {
+                writeDecimal(m, k);
                 return true;
             }
         }
         return false;
     }
 
-    /** Like {@link #writeDouble}, with the float's own shortest representation (1.1f is 1.1). */
+    /**
+     * Like {@link #writeDouble}, but with the float's own shortest form ({@code 1.1f} is
+     * {@code 1.1}, not {@code 1.100000023841858}), as {@link Float#toString(float)} gives.
+     */
     public void writeFloat(float v) {
-        if (Float.isNaN(v) || Float.isInfinite(v)) {
-            writeDouble(v);
-        } else {
+        if (v == (long) v && Math.abs(v) < 1e15f) {
+            if (v == 0 && Float.floatToRawIntBits(v) != 0) {
+                writeRaw(NEGATIVE_ZERO);
+                return;
+            }
+            writeLong((long) v);
+            writePointZero();
+        } else if (Float.isNaN(v)) {
+            writeRaw(NAN);
+        } else if (Float.isInfinite(v)) {
+            writeRaw(v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY);
+        } else if (!writeShortDecimal(v)) {
             writeAsciiRaw(Float.toString(v));
         }
     }
 
-    /** A quoted UTC RFC 3339 timestamp with six fractional digits. */
+    /**
+     * {@link #writeShortDecimal(double)} in float arithmetic. k stays at most 7: then a decimal
+     * m / 10^k is never within half a double ulp of a float rounding midpoint (unless exactly
+     * on it), so a reader that parses into a double and narrows to float gets {@code v} too.
+     */
+    private boolean writeShortDecimal(float v) {
+        float abs = Math.abs(v);
+        if (!(abs < 1e7f) || abs < 1e-3f) {
+            return false;
+        }
+        for (int k = 1; k < FLOAT_POW10.length; k++) {
+            float scaled = v * FLOAT_POW10[k];
+            long m = (long) scaled;
+            if (m == scaled && m / FLOAT_POW10[k] == v) {
+                writeDecimal(m, k);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code m / 10^k} in plain decimal; m is not a multiple of 10^k (integral values are handled before). */
+    private void writeDecimal(long m, int k) {
+        while (m % 10 == 0) {
+            m /= 10; // 0.50 -> 0.5: the same rational, so still exact
+            k--;
+        }
+        long abs = Math.abs(m);
+        if (m < 0) {
+            writeByte('-');
+        }
+        long pow = LONG_POW10[k];
+        writeLong(abs / pow);
+        writeByte('.');
+        long fraction = abs % pow;
+        for (long p = pow / 10; p > fraction; p /= 10) {
+            writeByte('0'); // leading zeros of the fraction: 0.05
+        }
+        writeLong(fraction);
+    }
+
+    private void writePointZero() {
+        ensure(2);
+        buf[size] = '.';
+        buf[size + 1] = '0';
+        size += 2;
+    }
+
+    /**
+     * A quoted UTC RFC 3339 timestamp with exactly six fractional digits,
+     * {@code "2026-11-25T09:14:03.512044Z"}. Years outside 0000-9999 take a slower path and are
+     * written like {@link java.time.Instant#toString()} does ({@code "+10000-01-01T..."}).
+     */
     public void writeTimestamp(long epochMicros) {
-        ensure(32);
-        size = timestamps.write(epochMicros, buf, size);
+        ensure(TimestampFormat.LENGTH);
+        int end = timestamps.write(epochMicros, buf, size);
+        if (end >= 0) {
+            size = end;
+        } else {
+            writeByte('"');
+            writeAsciiRaw(TimestampFormat.formatOutsideFourDigitYears(epochMicros));
+            writeByte('"');
+        }
     }
 }

@@ -1,24 +1,36 @@
 package fastlog.internal.json;
 
 import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
- * Renders a Throwable as
- * {@code {"type":..., "message":..., "stack":[...], "cause":{...}, "suppressed":[{...}]}}.
+ * Renders a Throwable as a JSON object:
+ * {@code {"type":"java.lang.IllegalStateException","message":"boom","stack":["a.B.c(B.java:42)",...],
+ * "cause":{...},"suppressed":[{...},...]}}. {@code message} is null when there is none;
+ * {@code cause} and {@code suppressed} are left out when there are none.
  *
- * <p>Bounded whatever the throwable does: at most {@value #MAX_FRAMES} frames per level (then
- * {@code "... N more"}), a cause chain at most {@value #MAX_DEPTH} deep (then
- * {@code "truncated":true}), at most {@value #MAX_SUPPRESSED} suppressed per level; a cycle is
- * cut with {@code "circular":true}. Every call into the throwable ({@code getMessage},
- * {@code getStackTrace}, {@code getCause}, {@code getSuppressed}) may be user code that throws;
- * each failure becomes a string saying so, and the object stays valid JSON.
+ * <p>Bounded whatever the throwable graph looks like:
+ * <ul>
+ *   <li>at most {@value #MAX_FRAMES} frames, then a last element {@code "... N more"};</li>
+ *   <li>causes and suppressed nest at most {@value #MAX_DEPTH} deep and at most
+ *       {@value #MAX_THROWABLES} throwables are written in all; past either bound a throwable is
+ *       just {@code {"type":"...","truncated":true}};</li>
+ *   <li>at most {@value #MAX_SUPPRESSED} suppressed per throwable, then
+ *       {@code "suppressedOmitted":N};</li>
+ *   <li>a throwable already written in this object (a cycle such as A.cause = B, B.cause = A,
+ *       or the same exception reached twice) is {@code {"type":"...","circular":true}}.</li>
+ * </ul>
+ *
+ * <p>{@code getMessage()}, {@code getStackTrace()} and {@code getCause()} may be user code that
+ * throws. Each failure is written in place of the value as {@code "<getMessage() threw X>"}
+ * (for the stack, as its only element), so the result is always one complete JSON object.
+ * {@code toString()} of the throwable is never called.
  */
 public final class ThrowableJson {
 
     static final int MAX_FRAMES = 64;
     static final int MAX_DEPTH = 8;
     static final int MAX_SUPPRESSED = 8;
+    static final int MAX_THROWABLES = 64;
 
     private ThrowableJson() {
     }
@@ -27,79 +39,107 @@ public final class ThrowableJson {
         write(out, t, 0, new IdentityHashMap<>());
     }
 
-    private static void write(JsonOutput out, Throwable t, int depth, Map<Throwable, Boolean> seen) {
-        out.writeByte('{');
-        out.writeKey("type");
+    /** {@code seen} holds every throwable written so far in this object (identity, not equals). */
+    private static void write(JsonOutput out, Throwable t, int depth, IdentityHashMap<Throwable, Boolean> seen) {
+        out.writeAsciiRaw("{\"type\":");
         out.writeString(t.getClass().getName());
-        if (seen.put(t, Boolean.TRUE) != null) {
+        if (seen.containsKey(t)) {
             out.writeAsciiRaw(",\"circular\":true}");
             return;
         }
-        if (depth >= MAX_DEPTH) {
+        if (depth >= MAX_DEPTH || seen.size() >= MAX_THROWABLES) {
             out.writeAsciiRaw(",\"truncated\":true}");
             return;
         }
+        seen.put(t, Boolean.TRUE);
+        writeMessage(out, t);
+        writeStack(out, t);
+        writeCause(out, t, depth, seen);
+        writeSuppressed(out, t, depth, seen);
+        out.writeByte('}');
+    }
+
+    private static void writeMessage(JsonOutput out, Throwable t) {
         out.writeAsciiRaw(",\"message\":");
+        String message;
         try {
-            String m = t.getMessage();
-            if (m == null) {
-                out.writeNull();
-            } else {
-                out.writeString(m);
-            }
+            message = t.getMessage();
         } catch (Throwable e) {
-            out.writeString("<getMessage() threw " + e.getClass().getName() + ">");
+            message = failure("getMessage()", e);
         }
+        if (message == null) {
+            out.writeNull();
+        } else {
+            out.writeString(message);
+        }
+    }
+
+    private static void writeStack(JsonOutput out, Throwable t) {
         out.writeAsciiRaw(",\"stack\":[");
+        int mark = out.size();
         try {
             StackTraceElement[] frames = t.getStackTrace();
-            int n = frames == null ? 0 : Math.min(frames.length, MAX_FRAMES);
+            int length = frames == null ? 0 : frames.length;
+            int n = Math.min(length, MAX_FRAMES);
             for (int i = 0; i < n; i++) {
                 if (i > 0) {
                     out.writeByte(',');
                 }
                 out.writeString(String.valueOf(frames[i]));
             }
-            if (frames != null && frames.length > n) {
-                out.writeByte(',');
-                out.writeString("... " + (frames.length - n) + " more");
+            if (length > n) {
+                out.writeAsciiRaw(",\"... ");
+                out.writeLong(length - n);
+                out.writeAsciiRaw(" more\"");
             }
         } catch (Throwable e) {
-            out.writeString("<getStackTrace() threw " + e.getClass().getName() + ">");
+            out.truncate(mark); // drop any frames written before the failure
+            out.writeString(failure("getStackTrace()", e));
         }
         out.writeByte(']');
-        Throwable cause = null;
+    }
+
+    private static void writeCause(JsonOutput out, Throwable t, int depth, IdentityHashMap<Throwable, Boolean> seen) {
+        Throwable cause;
         try {
             cause = t.getCause();
         } catch (Throwable e) {
             out.writeAsciiRaw(",\"cause\":");
-            out.writeString("<getCause() threw " + e.getClass().getName() + ">");
+            out.writeString(failure("getCause()", e));
+            return;
         }
         if (cause != null) {
             out.writeAsciiRaw(",\"cause\":");
             write(out, cause, depth + 1, seen);
         }
-        try {
-            Throwable[] suppressed = t.getSuppressed();
-            if (suppressed != null && suppressed.length > 0) {
-                out.writeAsciiRaw(",\"suppressed\":[");
-                int n = Math.min(suppressed.length, MAX_SUPPRESSED);
-                for (int i = 0; i < n; i++) {
-                    if (i > 0) {
-                        out.writeByte(',');
-                    }
-                    if (suppressed[i] == null) {
-                        out.writeNull();
-                    } else {
-                        write(out, suppressed[i], depth + 1, seen);
-                    }
-                }
-                out.writeByte(']');
-            }
-        } catch (Throwable e) {
-            out.writeAsciiRaw(",\"suppressed_error\":");
-            out.writeString("<getSuppressed() threw " + e.getClass().getName() + ">");
+    }
+
+    private static void writeSuppressed(JsonOutput out, Throwable t, int depth,
+            IdentityHashMap<Throwable, Boolean> seen) {
+        Throwable[] suppressed = t.getSuppressed(); // final in Throwable: a JDK copy, cannot run user code
+        if (suppressed.length == 0) {
+            return;
         }
-        out.writeByte('}');
+        out.writeAsciiRaw(",\"suppressed\":[");
+        int n = Math.min(suppressed.length, MAX_SUPPRESSED);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out.writeByte(',');
+            }
+            if (suppressed[i] == null) {
+                out.writeNull(); // addSuppressed rejects null; only a forged serialized form has one
+            } else {
+                write(out, suppressed[i], depth + 1, seen);
+            }
+        }
+        out.writeByte(']');
+        if (suppressed.length > n) {
+            out.writeAsciiRaw(",\"suppressedOmitted\":");
+            out.writeLong(suppressed.length - n);
+        }
+    }
+
+    private static String failure(String call, Throwable e) {
+        return "<" + call + " threw " + e.getClass().getName() + ">";
     }
 }

@@ -56,6 +56,8 @@ public final class Pipeline {
     private static final int LINGERING = 1;
     private static final int IDLE = 2;
     private static final int RING_SIZE = 4;
+    /** A waiting producer re-checks after this even if not woken (wake-ups are proven; see jcstress). */
+    private static final long WAIT_SAFETY_NET_NANOS = 20_000_000L;
     /** Claims pack the stripe index above the ring index (bits 32..39) and slot (bits 0..31). */
     private static final int STRIPE_SHIFT = 40;
     private static final int RING_INDEX_MASK = 0xFF;
@@ -174,19 +176,30 @@ public final class Pipeline {
             wakeWriter();
             return Stripe.FULL;
         }
-        for (;;) {
-            wakeWriter();
-            parked.register();
-            long c = stripe.claim(slots);
-            if (c != Stripe.FULL) {
-                return c;
+        ParkedProducers.Waiter waiter = new ParkedProducers.Waiter();
+        // park() returns at once while the interrupt flag is set: clear it for the wait so an
+        // interrupted thread parks instead of spinning, and restore it before returning.
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (;;) {
+                wakeWriter();
+                parked.register(waiter);
+                long c = stripe.claim(slots);
+                if (c != Stripe.FULL) {
+                    return c;
+                }
+                if (closed && !writer.isAlive()) {
+                    writeSynchronously();
+                    continue;
+                }
+                // Timed only as a safety net: the consumer unparks registered producers.
+                LockSupport.parkNanos(this, WAIT_SAFETY_NET_NANOS);
+                interrupted |= Thread.interrupted();
             }
-            if (closed && !writer.isAlive()) {
-                writeSynchronously();
-                continue;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            // Timed only as a safety net: the consumer unparks registered producers.
-            LockSupport.parkNanos(this, 1_000_000L);
         }
     }
 

@@ -37,6 +37,7 @@ public final class EventRenderer {
     private final byte[] messageKey;
     private final JsonOutput scratch;
     private final EncodedStringCache encodedStrings;
+    private final int maxStringLength;
     private String[] keys = new String[32];
     private HashMap<String, Integer> lastIndex;
 
@@ -44,6 +45,7 @@ public final class EventRenderer {
         this.names = names;
         this.scratch = new JsonOutput(256, maxStringLength);
         this.encodedStrings = new EncodedStringCache(maxStringLength);
+        this.maxStringLength = maxStringLength;
         this.openTs = encode("{", names.timestamp());
         this.loggerKey = encode(",", names.logger());
         this.messageKey = encode(",", names.message());
@@ -104,14 +106,14 @@ public final class EventRenderer {
         int n = bound + fields;
         String[] k = keysFor(n);
         for (int i = 0; i < scoped; i++) {
-            k[i] = names.rename(context.key(i));
+            k[i] = names.rename(wellFormed(context.key(i)));
         }
         for (int i = scoped; i < bound; i++) {
-            k[i] = names.rename(core.boundKey(i - scoped));
+            k[i] = names.rename(wellFormed(core.boundKey(i - scoped)));
         }
         for (int f = 0; f < fields; f++) {
             Object key = refs[RecordLayout.keySlot(at, f)];
-            k[bound + f] = names.rename(key == null ? "null" : (String) key);
+            k[bound + f] = names.rename(key == null ? "null" : wellFormed((String) key));
         }
         boolean linear = n <= LINEAR_DEDUP_LIMIT;
         if (!linear) {
@@ -189,6 +191,40 @@ public final class EventRenderer {
             case RecordLayout.TAG_DOUBLE -> out.writeDouble(Double.longBitsToDouble(longs[v]));
             default -> JsonValues.write(out, refs[v]);
         }
+    }
+
+    /**
+     * The key as it will read once encoded: cut at the maximum string length with an ellipsis,
+     * lone surrogates as U+FFFD. Keys are compared for
+     * duplicates in this form, since U+D800 and U+DBFF alone both encode as U+FFFD.
+     */
+    private String wellFormed(String key) {
+        if (key.length() > maxStringLength) {
+            int cut = maxStringLength;
+            if (cut > 0 && Character.isHighSurrogate(key.charAt(cut - 1)) && Character.isLowSurrogate(key.charAt(cut))) {
+                cut--; // JsonOutput never splits a pair either
+            }
+            key = key.substring(0, cut) + '\u2026';
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isSurrogate(key.charAt(i))) {
+                return replaceLoneSurrogates(key);
+            }
+        }
+        return key;
+    }
+
+    private static String replaceLoneSurrogates(String key) {
+        StringBuilder b = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
+                b.append(c).append(key.charAt(++i));
+            } else {
+                b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return b.toString();
     }
 
     private String[] keysFor(int n) {

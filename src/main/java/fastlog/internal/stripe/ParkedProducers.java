@@ -17,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  *       {@code readySeq} is volatile and {@code wakeAll} begins with a volatile read of
  *       {@code head}. Volatile accesses are sequentially consistent, so either the producer's
  *       re-check sees the room or the consumer sees the registration and unparks it.</li>
- *   <li><b>Allocation</b> happens only here, on the full-queue path: one node per wait round.
+ *   <li><b>Allocation</b> happens only here, on the full-queue path: one waiter per wait, reused
+ *       across its rounds, so waiting on a stalled output does not grow the heap.
  *       A parked virtual thread releases its carrier; nothing here pins.</li>
  * </ul>
  */
@@ -26,30 +27,37 @@ public final class ParkedProducers {
     private static final VarHandle HEAD;
     static {
         try {
-            HEAD = MethodHandles.lookup().findVarHandle(ParkedProducers.class, "head", Node.class);
+            HEAD = MethodHandles.lookup().findVarHandle(ParkedProducers.class, "head", Waiter.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private static final class Node {
-        final Thread thread;
-        Node next;
-
-        Node(Thread thread) {
-            this.thread = thread;
-        }
+    /**
+     * One waiting producer. Reused for every round of one wait, so a producer that wakes on its
+     * timeout and waits again does not push (or allocate) again while it is still on the stack.
+     */
+    public static final class Waiter {
+        final Thread thread = Thread.currentThread();
+        Waiter next;
+        volatile boolean onStack;
     }
 
-    private volatile Node head;
+    private volatile Waiter head;
 
-    /** Adds the calling thread; it must re-check its condition before parking. */
-    public void register() {
-        Node n = new Node(Thread.currentThread());
+    /**
+     * Puts the calling thread's waiter on the stack unless it is already there; the caller must
+     * re-check its condition before parking.
+     */
+    public void register(Waiter w) {
+        if (w.onStack) {
+            return;
+        }
+        w.onStack = true;
         for (;;) {
-            Node h = head;
-            n.next = h;
-            if (HEAD.compareAndSet(this, h, n)) {
+            Waiter h = head;
+            w.next = h;
+            if (HEAD.compareAndSet(this, h, w)) {
                 return;
             }
         }
@@ -64,9 +72,13 @@ public final class ParkedProducers {
         if (head == null) {
             return;
         }
-        Node n = (Node) HEAD.getAndSet(this, (Node) null);
-        for (; n != null; n = n.next) {
-            LockSupport.unpark(n.thread);
+        Waiter w = (Waiter) HEAD.getAndSet(this, (Waiter) null);
+        while (w != null) {
+            Waiter next = w.next;
+            w.next = null;
+            w.onStack = false; // volatile: the waiter may register again after this
+            LockSupport.unpark(w.thread);
+            w = next;
         }
     }
 }

@@ -1,0 +1,454 @@
+#!/usr/bin/env python3
+"""Runs fastlog's benchmarks against its peers and reports them side by side.
+
+    python3 bench/run_bench.py --mode full|quick --java $JAVA --jar jmh/target/benchmarks.jar \
+        --scratch .scratch/bench --results bench/results/latest.json [--python /usr/bin/python3]
+
+What it runs (see bench/README-section.md for how each peer is configured):
+  JMH (jmh/target/benchmarks.jar), each system in its own forked JVM, every result the median of
+  all measured iterations:
+    caller_<shape>_<t1|t2|vt2>      LoggerCallerCostBenchmark: the caller's own cost per call
+                                    while the writer keeps up (bursts of 1,000 calls, drained in
+                                    between outside the measurement); 1 or 2 platform threads, or
+                                    2 virtual threads (-Djmh.executor=VIRTUAL).
+    saturation_<shape>_<t1|t2|vt2>  LoggerSaturationBenchmark: calls as fast as possible, so the
+                                    queue is full and the time per call is the pipeline's
+                                    (writer-bound) cost per event.
+    render_<shape>                  fastlog's JSON rendering alone (system fastlog).
+    write_ceiling_<shape>           pre-rendered fastlog lines, 1 MiB per write, one thread
+                                    (system ceiling).
+  Persisted (PersistedBench / py_peers.py), each run in its own process:
+    persisted_<platform_t1|platform_t2|virtual_t1000>  N events into a real file, timed until all
+                                    is written; line count checked.
+
+Every figure is printed as
+    RESULT bench=<name> system=<name> metric=<name> value=<number> unit=<unit>
+then as tables with each system's ratio to fastlog, then the goals. The results file holds the
+same records plus the environment (date, machine, JDK, load average) and every raw persisted run.
+
+Exit status: 0, or 1 if a benchmark failed to run or a fastlog / ceiling persisted run lost or
+mangled lines (a peer's loss is reported as a FINDING, not a failure).
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+
+SYSTEMS = ["fastlog", "log4j2", "logback"]
+SHAPES = ["oneField", "threeFields", "tenFields", "exception", "disabled"]
+WRITER_SHAPES = ["oneField", "threeFields", "tenFields", "exception"]
+
+MODES = {
+    "quick": {
+        "jmh_common": ["-f", "1", "-wi", "1", "-w", "700ms", "-i", "3", "-r", "500ms"],
+        "caller": [("t1", SHAPES), ("t2", ["oneField"]), ("vt2", ["oneField"])],
+        "saturation": [("t1", ["oneField", "threeFields"])],
+        "baseline_shapes": ["oneField", "threeFields"],
+        "events": 1_000_000,
+        "persisted_configs": [("platform", 2), ("virtual", 1000)],
+        "reps": 1,
+        "py_events": 30_000,
+        "py_reps": 1,
+    },
+    "full": {
+        "jmh_common": ["-f", "2", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s"],
+        "caller": [("t1", SHAPES), ("t2", SHAPES), ("vt2", SHAPES)],
+        "saturation": [("t1", WRITER_SHAPES), ("t2", WRITER_SHAPES), ("vt2", ["oneField", "threeFields"])],
+        "baseline_shapes": WRITER_SHAPES,
+        "events": 5_000_000,
+        "persisted_configs": [("platform", 1), ("platform", 2), ("virtual", 1000)],
+        "reps": 3,
+        "py_events": 300_000,
+        "py_reps": 1,
+    },
+}
+
+UNITS = {"ns_per_op": "ns", "bytes_per_op": "B", "alloc_per_op_all_threads": "B", "events_per_s": "events/s",
+         "mb_per_s": "MB/s", "bytes_per_event": "B", "peak_rss_mb": "MB", "cpu_ns_per_event": "ns",
+         "lost_events": "events"}
+
+
+class Run:
+    def __init__(self, args):
+        self.args = args
+        self.mode = MODES[args.mode]
+        self.results = []   # {"bench", "system", "metric", "value", "unit"}
+        self.persisted_runs = []
+        self.findings = []
+        self.failures = []
+        os.makedirs(args.scratch, exist_ok=True)
+
+    # ------------------------------------------------------------------ output
+
+    def record(self, bench, system, metric, value, unit=None):
+        if value is None:
+            return
+        unit = unit or UNITS.get(metric, "")
+        value = float(value)
+        self.results.append({"bench": bench, "system": system, "metric": metric, "value": value, "unit": unit})
+        print(f"RESULT bench={bench} system={system} metric={metric} value={fmt_num(value)} unit={unit}",
+              flush=True)
+
+    def value(self, bench, system, metric):
+        for r in self.results:
+            if r["bench"] == bench and r["system"] == system and r["metric"] == metric:
+                return r["value"]
+        return None
+
+    # ------------------------------------------------------------------ JMH
+
+    def jmh(self, name, regex, threads, virtual, params=None, prof_gc=True):
+        out = os.path.join(self.args.scratch, f"jmh-{name}.json")
+        jvm = [f"-Dbench.dir={os.path.abspath(self.args.scratch)}", "-Xmx1g",
+               "--sun-misc-unsafe-memory-access=allow"]
+        if virtual:
+            jvm.append("-Djmh.executor=VIRTUAL")
+        cmd = [self.args.java, "--sun-misc-unsafe-memory-access=allow", "-jar", self.args.jar, regex,
+               *self.mode["jmh_common"], "-t", str(threads), "-jvmArgsAppend", " ".join(jvm),
+               "-rf", "json", "-rff", out]
+        if prof_gc:
+            cmd += ["-prof", "gc"]
+        for k, v in (params or {}).items():
+            cmd += ["-p", f"{k}={v}"]
+        log = os.path.join(self.args.scratch, f"jmh-{name}.log")
+        print(f"# JMH {name}: {' '.join(shlex.quote(c) for c in cmd)}", flush=True)
+        t0 = time.time()
+        with open(log, "w") as lf:
+            rc = subprocess.call(cmd, stdout=lf, stderr=subprocess.STDOUT)
+        print(f"#   {time.time() - t0:.0f} s, log {log}", flush=True)
+        if rc != 0 or not os.path.exists(out):
+            self.failures.append(f"JMH run {name} failed (exit {rc}); see {log}")
+            return []
+        with open(out) as f:
+            return json.load(f)
+
+    def run_jmh(self):
+        for suffix, shapes in self.mode["caller"]:
+            threads, virtual = (2 if suffix != "t1" else 1), suffix.startswith("vt")
+            regex = r"LoggerCallerCostBenchmark\.(" + "|".join(shapes) + r")$"
+            for e in self.jmh(f"caller-{suffix}", regex, threads, virtual):
+                shape, system = e["benchmark"].rsplit(".", 1)[1], e["params"]["system"]
+                bench = f"caller_{shape}_{suffix}"
+                self.record(bench, system, "ns_per_op", median_raw(e["primaryMetric"]))
+                sec = e.get("secondaryMetrics", {})
+                calls = sum_raw(sec.get("callerCalls"))
+                if calls:
+                    self.record(bench, system, "bytes_per_op", sum_raw(sec.get("callerBytes")) / calls)
+                if "gc.alloc.rate.norm" in sec:
+                    self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
+        for suffix, shapes in self.mode["saturation"]:
+            threads, virtual = (2 if suffix != "t1" else 1), suffix.startswith("vt")
+            regex = r"LoggerSaturationBenchmark\.(" + "|".join(shapes) + r")$"
+            for e in self.jmh(f"saturation-{suffix}", regex, threads, virtual):
+                shape, system = e["benchmark"].rsplit(".", 1)[1], e["params"]["system"]
+                bench = f"saturation_{shape}_{suffix}"
+                ns = median_raw(e["primaryMetric"])
+                self.record(bench, system, "ns_per_op", ns)
+                self.record(bench, system, "events_per_s", threads * 1e9 / ns)
+                sec = e.get("secondaryMetrics", {})
+                if "gc.alloc.rate.norm" in sec:
+                    self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
+        shapes = ",".join(self.mode["baseline_shapes"])
+        for e in self.jmh("baselines", r"(JsonRenderBenchmark|WriteCeilingBenchmark)\.", 1, False,
+                          params={"shape": shapes}):
+            shape = e["params"]["shape"]
+            if "JsonRender" in e["benchmark"]:
+                bench, system = f"render_{shape}", "fastlog"
+            else:
+                bench, system = f"write_ceiling_{shape}", "ceiling"
+            ns = median_raw(e["primaryMetric"])
+            self.record(bench, system, "ns_per_op", ns)
+            self.record(bench, system, "events_per_s", 1e9 / ns)
+            sec = e.get("secondaryMetrics", {})
+            if "gc.alloc.rate.norm" in sec:
+                self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
+
+    # ------------------------------------------------------------------ persisted
+
+    def persisted_java(self, system, kind, threads, events):
+        f = os.path.join(self.args.scratch, f"persisted-{system}.ndjson")
+        cmd = [self.args.java, "-Xmx1g", "--sun-misc-unsafe-memory-access=allow", "-cp", self.args.jar,
+               "fastlog.bench.persisted.PersistedBench", "--system", system, "--events", str(events),
+               "--threads", str(threads), "--kind", kind, "--file", f]
+        return self.child(cmd, system)
+
+    def persisted_python(self, system, events, threads):
+        f = os.path.join(self.args.scratch, f"persisted-{system}.ndjson")
+        cmd = [self.args.python, os.path.join(os.path.dirname(os.path.abspath(__file__)), "py_peers.py"),
+               "--system", system, "--events", str(events), "--threads", str(threads), "--file", f]
+        return self.child(cmd, system)
+
+    def child(self, cmd, system):
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        res = None
+        for line in p.stdout.splitlines():
+            if line.startswith("PERSISTED_RESULT "):
+                res = json.loads(line[len("PERSISTED_RESULT "):])
+        err = "\n".join(l for l in p.stderr.splitlines() if "WARNING" not in l)
+        if res is None:
+            self.failures.append(f"persisted {system} produced no result (exit {p.returncode}): {err[-2000:]}")
+            return None
+        if not res["ok"]:
+            msg = (f"{system} ({res['kind']}, {res['threads']} threads): expected {res['events']} lines, "
+                   f"found {res['lines']} ({res['malformed']} malformed)")
+            if system in ("fastlog", "ceiling"):
+                self.failures.append("FAIL persisted " + msg)
+                print("FAIL persisted " + msg, flush=True)
+            else:
+                self.findings.append("peer lost events: " + msg)
+                print("FINDING persisted " + msg, flush=True)
+        self.persisted_runs.append(res)
+        print(f"#   {system:16s} {res['kind']:8s} t={res['threads']:<5d} {res['events_per_s']:>12,.0f} events/s "
+              f"{res['mb_per_s']:>8.1f} MB/s rss {res['peak_rss_mb']:.0f} MB lines {res['lines']}", flush=True)
+        return res
+
+    def python_peers_available(self):
+        if not self.args.python:
+            return "no Python interpreter given (--python)"
+        try:
+            p = subprocess.run([self.args.python, "-c", "import structlog, pythonjsonlogger"],
+                               capture_output=True, text=True)
+        except OSError as e:
+            return str(e)
+        return None if p.returncode == 0 else p.stderr.strip().splitlines()[-1]
+
+    def run_persisted(self):
+        events, reps = self.mode["events"], self.mode["reps"]
+        print(f"# persisted: {events:,} events per run, {reps} run(s) per configuration", flush=True)
+        for kind, threads in self.mode["persisted_configs"]:
+            bench = f"persisted_{kind}_t{threads}"
+            runs = {s: [] for s in SYSTEMS}
+            for _ in range(reps):  # interleaved, so drifting machine load spreads over all systems
+                for s in SYSTEMS:
+                    r = self.persisted_java(s, kind, threads, events)
+                    if r:
+                        runs[s].append(r)
+            for s in SYSTEMS:
+                self.record_persisted(bench, s, runs[s])
+        ceiling = [r for r in (self.persisted_java("ceiling", "platform", 1, events) for _ in range(reps)) if r]
+        for kind, threads in self.mode["persisted_configs"]:
+            self.record_persisted(f"persisted_{kind}_t{threads}", "ceiling", ceiling)
+        why = self.python_peers_available()
+        if why:
+            print(f"SKIP: Python peers (structlog, pythonjsonlogger) not run: {why}. "
+                  f"Install with: apt-get install -y python3-structlog python3-pythonjsonlogger", flush=True)
+            self.findings.append(f"Python peers skipped: {why}")
+            return
+        py_events = self.mode["py_events"]
+        print(f"# persisted, Python peers: {py_events:,} events per run (2 threads)", flush=True)
+        for s in ("structlog", "pythonjsonlogger"):
+            runs = [r for r in (self.persisted_python(s, py_events, 2) for _ in range(self.mode["py_reps"])) if r]
+            self.record_persisted("persisted_platform_t2", s, runs)
+
+    def record_persisted(self, bench, system, runs):
+        if not runs:
+            return
+        for metric in ("events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event"):
+            vals = [r[metric] for r in runs if metric in r]
+            if vals:
+                self.record(bench, system, metric, statistics.median(vals))
+        self.record(bench, system, "lost_events", max(r["lost"] for r in runs))
+
+    # ------------------------------------------------------------------ report
+
+    def tables(self):
+        benches = []
+        for r in self.results:
+            if r["bench"] not in benches:
+                benches.append(r["bench"])
+        order = ["fastlog", "log4j2", "logback", "structlog", "pythonjsonlogger", "ceiling"]
+        lines = []
+        groups = [
+            ("Caller cost per call (writer keeps up), median ns/op; B/op = calling thread's allocation",
+             [b for b in benches if b.startswith("caller_")], ["ns_per_op", "bytes_per_op", "alloc_per_op_all_threads"]),
+            ("Saturation (queue full: writer-bound), median ns/op per call and events/s",
+             [b for b in benches if b.startswith("saturation_")], ["ns_per_op", "events_per_s", "alloc_per_op_all_threads"]),
+            ("Baselines: fastlog's rendering alone, and the pre-rendered write ceiling (one thread)",
+             [b for b in benches if b.startswith(("render_", "write_ceiling_"))], ["ns_per_op", "events_per_s"]),
+            ("Persisted: N events into a real file until written (median of runs)",
+             [b for b in benches if b.startswith("persisted_")],
+             ["events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event", "lost_events"]),
+        ]
+        for title, bs, metrics in groups:
+            if not bs:
+                continue
+            lines.append("")
+            lines.append("== " + title)
+            lines.append("   ratio = value / fastlog's value in the same benchmark")
+            head = f"{'bench':28s} {'system':17s}" + "".join(f"{m:>27s}" for m in metrics)
+            lines.append(head)
+            for b in bs:
+                for s in order:
+                    cells = []
+                    any_v = False
+                    for m in metrics:
+                        v = self.value(b, s, m)
+                        if v is None:
+                            cells.append(f"{'-':>27s}")
+                            continue
+                        any_v = True
+                        f = self.value(b, "fastlog", m)
+                        # a ratio to (nearly) zero bytes says nothing: fastlog allocates nothing there
+                        tiny = f is not None and abs(f) < (1.0 if "bytes" in m or "alloc" in m else 1e-9)
+                        if s == "fastlog" or f is None or m == "lost_events":
+                            ratio = " " * 11
+                        elif tiny:
+                            ratio = "  (vs 0)  "
+                        else:
+                            ratio = f" ({v / f:7.2f}x)"
+                        cells.append(f"{fmt_cell(v):>16s}{ratio}")
+                    if any_v:
+                        lines.append(f"{b:28s} {s:17s}" + "".join(cells))
+        return "\n".join(lines)
+
+    def goals(self):
+        g = []
+
+        def add(name, measured, target, met, note=""):
+            g.append({"goal": name, "measured": measured, "target": target,
+                      "met": met, "note": note})
+
+        ns = self.value("caller_oneField_t1", "fastlog", "ns_per_op")
+        if ns is not None:
+            add("fastlog producer cost, 1-field call, 1 thread", f"{ns:.1f} ns/op", "<= 25 ns/op", ns <= 25)
+        b = self.value("caller_oneField_t1", "fastlog", "bytes_per_op")
+        if b is not None:
+            add("fastlog producer allocation, 1-field call", f"{b:.3f} B/op", "0 B/op", b < 0.5)
+        for peer, factor in (("log4j2", 5), ("logback", 10)):
+            p = self.value("caller_oneField_t1", peer, "ns_per_op")
+            if ns and p:
+                add(f"{peer} caller cost / fastlog's, 1-field call", f"{p / ns:.1f}x", f">= {factor}x", p / ns >= factor)
+        bench = "persisted_platform_t2"
+        f = self.value(bench, "fastlog", "events_per_s")
+        peers = [v for v in (self.value(bench, s, "events_per_s") for s in ("log4j2", "logback")) if v]
+        if f and peers:
+            add("persisted throughput / best Java peer (2 platform threads)", f"{f / max(peers):.2f}x", ">= 3x",
+                f / max(peers) >= 3)
+        c = self.value(bench, "ceiling", "events_per_s")
+        if f and c:
+            add("persisted throughput / pre-rendered ceiling (2 platform threads)", f"{100 * f / c:.0f}%", ">= 80%",
+                f / c >= 0.8)
+        return g
+
+    def write(self, started, load_before):
+        meta = environment(self.args, started, load_before)
+        goals = self.goals()
+        doc = {"meta": meta, "results": self.results, "goals": goals, "findings": self.findings,
+               "failures": self.failures, "persisted_runs": self.persisted_runs}
+        os.makedirs(os.path.dirname(os.path.abspath(self.args.results)), exist_ok=True)
+        with open(self.args.results, "w") as f:
+            json.dump(doc, f, indent=1)
+            f.write("\n")
+        print(self.tables())
+        print("\n== Goals (targets of the benchmark, not assertions)")
+        for x in goals:
+            print(f"  {'met   ' if x['met'] else 'MISSED'}  {x['goal']}: {x['measured']} (target {x['target']})")
+        for x in self.findings:
+            print(f"FINDING: {x}")
+        for x in self.failures:
+            print(f"FAILURE: {x}")
+        print(f"\nmachine: {meta['machine']['cpu_model']}, {meta['machine']['cpus']} CPUs, "
+              f"load average {meta['load_average_before'][0]:.2f} before / {meta['load_average_after'][0]:.2f} after; "
+              f"JDK {meta['jdk']}")
+        print(f"results: {self.args.results}")
+
+
+def median_raw(metric):
+    vals = [v for fork in metric.get("rawData", []) for v in fork]
+    return statistics.median(vals) if vals else metric["score"]
+
+
+def sum_raw(metric):
+    if not metric:
+        return 0.0
+    return float(sum(v for fork in metric.get("rawData", []) for v in fork))
+
+
+def fmt_num(v):
+    if v == int(v) and abs(v) < 1e15:
+        return str(int(v))
+    return f"{v:.6g}" if abs(v) < 1e6 else f"{v:.0f}"
+
+
+def fmt_cell(v):
+    if abs(v) >= 1e6:
+        return f"{v / 1e6:,.2f}M"
+    if abs(v) >= 100:
+        return f"{v:,.0f}"
+    return f"{v:.2f}"
+
+
+def environment(args, started, load_before):
+    def read(path):
+        try:
+            with open(path) as f:
+                return f.read()
+        except OSError:
+            return ""
+    model = next((l.split(":", 1)[1].strip() for l in read("/proc/cpuinfo").splitlines()
+                  if l.startswith("model name")), platform.processor())
+    mem = next((l.split(":", 1)[1].strip() for l in read("/proc/meminfo").splitlines()
+                if l.startswith("MemTotal")), "")
+    try:
+        jdk = subprocess.run([args.java, "-version"], capture_output=True, text=True).stderr.splitlines()
+        jdk = " / ".join(jdk[:2])
+    except OSError:
+        jdk = "?"
+    py = ""
+    if args.python:
+        try:
+            py = subprocess.run([args.python, "--version"], capture_output=True, text=True).stdout.strip()
+        except OSError:
+            pass
+    return {
+        "date_utc": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "mode": args.mode,
+        "duration_s": round(time.time() - started.timestamp()),
+        "machine": {"cpus": os.cpu_count(), "cpu_model": model, "mem": mem, "kernel": platform.release()},
+        "jdk": jdk,
+        "python_for_peers": py,
+        "command": "make bench" if args.mode == "full" else "make bench-quick",
+        "load_average_before": list(load_before),
+        "load_average_after": list(os.getloadavg()),
+        "note": "shared machine: other builds and tests may run at the same time; compare within one run",
+    }
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--mode", choices=sorted(MODES), default="quick")
+    p.add_argument("--java", default="java")
+    p.add_argument("--jar", default="jmh/target/benchmarks.jar")
+    p.add_argument("--scratch", default=".scratch/bench")
+    p.add_argument("--results", default=None)
+    p.add_argument("--python", default="/usr/bin/python3", help="interpreter for the Python peers ('' skips)")
+    p.add_argument("--only", choices=["jmh", "persisted"], default=None)
+    p.add_argument("--events", type=int, default=None, help="override N for the Java persisted runs")
+    args = p.parse_args()
+    if args.results is None:
+        args.results = f"bench/results/{'latest' if args.mode == 'full' else 'quick'}.json"
+    if not os.path.exists(args.jar):
+        sys.exit(f"{args.jar} not found: build it first (make bench-jar)")
+    run = Run(args)
+    if args.events:
+        run.mode = dict(run.mode, events=args.events)
+    started = datetime.datetime.now(datetime.timezone.utc)
+    load_before = os.getloadavg()
+    print(f"# fastlog benchmarks, mode {args.mode}, {started:%Y-%m-%d %H:%M} UTC, "
+          f"load average {load_before[0]:.2f} on {os.cpu_count()} CPUs", flush=True)
+    if args.only in (None, "jmh"):
+        run.run_jmh()
+    if args.only in (None, "persisted"):
+        run.run_persisted()
+    run.write(started, load_before)
+    sys.exit(1 if run.failures else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+package fastlog.bench.jmh;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import fastlog.internal.json.JsonOutput;
+import fastlog.internal.render.EventRenderer;
+
+/**
+ * Baseline: fastlog's JSON rendering alone, one thread, no queue and no I/O. A staged record is
+ * rendered into the writer's kind of buffer, which is reset once it passes 1 MiB as the writer's
+ * is after each write. This bounds what the writer can sustain per event before any write cost.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class JsonRenderBenchmark {
+
+    @Param({"oneField", "threeFields", "tenFields", "exception"})
+    public String shape;
+
+    private FastlogRecords record;
+    private EventRenderer renderer;
+    private JsonOutput out;
+
+    @Setup(Level.Trial)
+    public void setup() {
+        record = FastlogRecords.of(shape, CallArgs.PaymentFailure.create());
+        renderer = FastlogRecords.renderer();
+        out = new JsonOutput(2 << 20, FastlogRecords.MAX_STRING);
+    }
+
+    @Benchmark
+    public int render() {
+        renderer.render(out, record.longs, record.refs, 0, record.header);
+        int size = out.size();
+        if (size >= 1 << 20) {
+            out.reset();
+        }
+        return size;
+    }
+}

@@ -1,0 +1,106 @@
+package fastlog.bench.jmh;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * (b) The caller's own cost while the writer keeps up. Each invocation is a burst of
+ * {@value #BURST} calls, far fewer than any system's queue holds (fastlog 65,536 events, Log4j
+ * 262,144, logback 8,192, even with two producers), so no call waits for room. Before each burst,
+ * outside the measurement, the calling thread waits until everything logged so far is written.
+ * The background writer still runs during the burst, on the other core.
+ *
+ * <p>{@code callerBytes / callerCalls} (aux counters) is what the calling thread allocated per
+ * call, from {@code ThreadMXBean.getCurrentThreadAllocatedBytes}; {@code -prof gc}'s
+ * {@code gc.alloc.rate.norm} counts every thread of the JVM, the background writer included.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@OperationsPerInvocation(LoggerCallerCostBenchmark.BURST)
+public class LoggerCallerCostBenchmark {
+
+    static final int BURST = 1000;
+
+    /** Drains before each burst; measures the calling thread's allocation during it. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Burst {
+        private static final com.sun.management.ThreadMXBean THREADS =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+        /** Bytes the calling thread allocated inside measured bursts (this iteration). */
+        public long callerBytes;
+        /** Calls made inside measured bursts whose allocation could be read (this iteration). */
+        public long callerCalls;
+        private long before;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            callerBytes = 0;
+            callerCalls = 0;
+        }
+
+        @Setup(Level.Invocation)
+        public void drainThenMark(SystemState s) {
+            s.sys.drain();
+            before = THREADS.getCurrentThreadAllocatedBytes();
+        }
+
+        @TearDown(Level.Invocation)
+        public void count() {
+            long after = THREADS.getCurrentThreadAllocatedBytes();
+            if (before >= 0 && after >= 0) { // -1 where the JVM cannot tell (some virtual-thread setups)
+                callerBytes += after - before;
+                callerCalls += BURST;
+            }
+        }
+    }
+
+    @Benchmark
+    public void oneField(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.oneField(a.userId);
+        }
+    }
+
+    @Benchmark
+    public void threeFields(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.threeFields(a.status, a.path, a.ms);
+        }
+    }
+
+    @Benchmark
+    public void tenFields(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.tenFields(a.userId, a.orderId, a.items, a.total, a.currency, a.country, a.coupon,
+                    a.express, a.latencyMs, a.region);
+        }
+    }
+
+    @Benchmark
+    public void exception(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.exception(a.orderId, a.error);
+        }
+    }
+
+    @Benchmark
+    public void disabled(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.disabled(a.userId);
+        }
+    }
+}

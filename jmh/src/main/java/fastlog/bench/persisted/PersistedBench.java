@@ -1,0 +1,248 @@
+package fastlog.bench.persisted;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+import fastlog.bench.systems.BenchSystem;
+
+/**
+ * The persisted benchmark: N events from T producer threads (platform or virtual) into a real
+ * file, timed from the release of the producers until the logger has written everything. Run one
+ * system per JVM (bench/run_bench.py does), so the peak RSS it reports is that system's own.
+ *
+ * <pre>
+ * java -cp benchmarks.jar fastlog.bench.persisted.PersistedBench \
+ *     --system fastlog|log4j2|logback|ceiling --events 5000000 --threads 2 --kind platform|virtual \
+ *     --file out.ndjson [--keep]
+ * </pre>
+ *
+ * <p>Every producer logs the three-field call shape
+ * {@code info("request served", "status", 200, "path", "/api/orders", "ms", <varies>)}. The
+ * {@code ceiling} system writes the same number of fastlog's lines for that call, pre-rendered,
+ * from one thread with fastlog's batching (1 MiB per write), whatever T is.
+ *
+ * <p>Prints one line {@code PERSISTED_RESULT {json}}. Afterwards the file's lines are counted
+ * and checked to be JSON-object-shaped; the exit status is 2 if lines are missing or malformed
+ * and the system is fastlog or the ceiling (for a peer the loss is reported, not fatal).
+ */
+public final class PersistedBench {
+
+    private PersistedBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String system = "fastlog";
+        long events = 5_000_000;
+        int threads = 2;
+        String kind = "platform";
+        Path file = null;
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--system" -> system = args[++i];
+                case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--kind" -> kind = args[++i];
+                case "--file" -> file = Path.of(args[++i]);
+                case "--keep" -> keep = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if (file == null) {
+            file = Files.createTempFile("persisted-" + system, ".ndjson");
+        }
+        if (!kind.equals("platform") && !kind.equals("virtual")) {
+            throw new IllegalArgumentException("--kind must be platform or virtual: " + kind);
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+
+        Timing t = system.equals("ceiling") ? runCeiling(file, events) : runLogger(system, file, events, threads, kind);
+
+        Check check = Check.of(file);
+        double seconds = t.totalNanos / 1e9;
+        long bytes = Files.size(file);
+        boolean strict = system.equals("fastlog") || system.equals("ceiling");
+        boolean ok = check.lines == events && check.malformed == 0;
+        String json = String.format(Locale.ROOT,
+                "{\"system\":\"%s\",\"kind\":\"%s\",\"threads\":%d,\"events\":%d,\"lines\":%d,"
+                        + "\"lost\":%d,\"malformed\":%d,\"bytes\":%d,\"seconds\":%.6f,\"produce_seconds\":%.6f,"
+                        + "\"events_per_s\":%.1f,\"mb_per_s\":%.2f,\"bytes_per_event\":%.2f,\"cpu_ns_per_event\":%.1f,\"producer_cpu_ns_per_event\":%.1f,\"background_cpu_ns_per_event\":%.1f,"
+                        + "\"peak_rss_mb\":%.1f,\"ok\":%s,\"java\":\"%s\"}",
+                system, kind, system.equals("ceiling") ? 1 : threads, events, check.lines,
+                Math.max(0, events - check.lines), check.malformed, bytes, seconds, t.produceNanos / 1e9,
+                events / seconds, bytes / 1e6 / seconds, check.lines == 0 ? 0.0 : (double) bytes / check.lines,
+                (double) t.cpuNanos / events,
+                t.producerCpuNanos < 0 ? -1.0 : (double) t.producerCpuNanos / events,
+                (double) t.backgroundCpuNanos / events,
+                peakRssMb(), ok, Runtime.version());
+        System.out.println("PERSISTED_RESULT " + json);
+        if (!ok) {
+            System.err.printf(Locale.ROOT, "%s: %s: expected %d lines, found %d (%d malformed)%n",
+                    strict ? "FAIL" : "FINDING", system, events, check.lines, check.malformed);
+        }
+        if (!keep) {
+            Files.deleteIfExists(file);
+        }
+        System.exit(!ok && strict ? 2 : 0);
+    }
+
+    /**
+     * Wall time to the producers' end and to everything written; the process's CPU time in between;
+     * the CPU time of the producer threads (-1 where the JVM cannot tell, e.g. virtual threads) and
+     * of the logger's background thread(s).
+     */
+    private record Timing(long produceNanos, long totalNanos, long cpuNanos, long producerCpuNanos,
+                          long backgroundCpuNanos) {
+    }
+
+    /** Background threads of the systems: fastlog's writer, Log4j's async logger, logback's appender. */
+    private static final java.util.regex.Pattern BACKGROUND =
+            java.util.regex.Pattern.compile("fastlog-writer.*|.*AsyncLogger.*|logback-appender.*");
+
+    private static long backgroundCpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (ti != null && BACKGROUND.matcher(ti.getThreadName()).matches()) {
+                long c = mx.getThreadCpuTime(ti.getThreadId());
+                if (c > 0) {
+                    sum += c;
+                }
+            }
+        }
+        return sum;
+    }
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static Timing runLogger(String system, Path file, long events, int threads, String kind)
+            throws InterruptedException {
+        BenchSystem sys = BenchSystem.named(system);
+        sys.start(file);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> producers = new ArrayList<>(threads);
+        java.util.concurrent.atomic.AtomicLong producerCpu = new java.util.concurrent.atomic.AtomicLong();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long each = events / threads;
+        long extra = events % threads;
+        for (int p = 0; p < threads; p++) {
+            long count = each + (p < extra ? 1 : 0);
+            Runnable work = () -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                // Virtual threads: the JVM does not account CPU time per virtual thread.
+                long cpu0 = Thread.currentThread().isVirtual() ? -1 : mx.getCurrentThreadCpuTime();
+                for (long i = 0; i < count; i++) {
+                    sys.threeFields(200, "/api/orders", 0.25 * (i & 1023));
+                }
+                long cpu1 = mx.getCurrentThreadCpuTime();
+                producerCpu.accumulateAndGet(cpu0 < 0 || cpu1 < 0 ? Long.MIN_VALUE : cpu1 - cpu0, Long::sum);
+            };
+            Thread th = kind.equals("virtual") ? Thread.ofVirtual().name("producer-", p).unstarted(work)
+                    : Thread.ofPlatform().name("producer-" + p).unstarted(work);
+            producers.add(th);
+            th.start();
+        }
+        long bg0 = backgroundCpuNanos();
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        go.countDown();
+        for (Thread th : producers) {
+            th.join();
+        }
+        long produced = System.nanoTime();
+        sys.drain();
+        long drained = System.nanoTime();
+        long cpu = processCpuNanos() - cpu0;
+        long bg = backgroundCpuNanos() - bg0;
+        sys.stop();
+        long pc = producerCpu.get();
+        return new Timing(produced - t0, drained - t0, cpu, pc < 0 ? -1 : pc, bg);
+    }
+
+    /** One thread writes N pre-rendered lines, 1 MiB per write, to a plain FileOutputStream. */
+    private static Timing runCeiling(Path file, long events) throws IOException {
+        byte[] line = ("{\"ts\":\"2026-11-25T09:14:03.512044Z\",\"level\":\"INFO\",\"logger\":\"bench.auth\","
+                + "\"msg\":\"request served\",\"status\":200,\"path\":\"/api/orders\",\"ms\":12.5}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int bufferSize = 1 << 20;
+        byte[] buf = new byte[bufferSize + line.length];
+        long t0;
+        long done;
+        long cpu0 = processCpuNanos();
+        try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+            t0 = System.nanoTime();
+            int used = 0;
+            for (long i = 0; i < events; i++) {
+                System.arraycopy(line, 0, buf, used, line.length);
+                used += line.length;
+                if (used >= bufferSize) {
+                    out.write(buf, 0, used);
+                    used = 0;
+                }
+            }
+            out.write(buf, 0, used);
+            done = System.nanoTime();
+        }
+        long cpu = processCpuNanos() - cpu0;
+        return new Timing(done - t0, done - t0, cpu, cpu, 0);
+    }
+
+    /** Counts lines; a line is malformed unless it starts with '{' and ends with '}'. */
+    private record Check(long lines, long malformed) {
+        static Check of(Path file) throws IOException {
+            long lines = 0;
+            long malformed = 0;
+            byte[] buf = new byte[1 << 20];
+            int prev = '\n';
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        byte b = buf[i];
+                        if (prev == '\n' && b != '{') {
+                            malformed++;
+                        }
+                        if (b == '\n') {
+                            lines++;
+                            if (prev != '}') {
+                                malformed++;
+                            }
+                        }
+                        prev = b;
+                    }
+                }
+            }
+            if (prev != '\n') {
+                malformed++; // a last line without its newline
+            }
+            return new Check(lines, malformed);
+        }
+    }
+
+    /** VmHWM, the resident set's high-water mark, from /proc/self/status (Linux); -1 elsewhere. */
+    static double peakRssMb() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmHWM:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+}

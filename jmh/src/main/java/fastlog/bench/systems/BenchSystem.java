@@ -1,0 +1,55 @@
+package fastlog.bench.systems;
+
+import java.nio.file.Path;
+
+/**
+ * One logging system under test, configured to write JSON lines to a file. Every system makes
+ * the same calls (the "call shapes" below) with the same argument values, so the benchmarks
+ * compare the loggers and not the workloads.
+ *
+ * <p>Lifecycle: {@link #start} once per JVM (the peers configure themselves through system
+ * properties, so each system runs in its own forked JVM), any number of calls from any number
+ * of threads, {@link #drain} to wait until everything logged before it is in the file, and
+ * {@link #stop} at the end.
+ */
+public interface BenchSystem {
+
+    /** The name used in results: fastlog, log4j2, logback. */
+    String name();
+
+    /** Configures the system to write to {@code file} (created or truncated). */
+    void start(Path file);
+
+    /** {@code info("user login", "user_id", 48213)}. */
+    void oneField(long userId);
+
+    /** {@code info("request served", "status", 200, "path", "/api/orders", "ms", 12.5)}. */
+    void threeFields(long status, String path, double ms);
+
+    /** A ten-field {@code info("checkout", ...)}: ints, strings, doubles and a boolean. */
+    void tenFields(long userId, long orderId, long items, double total, String currency,
+                   String country, String coupon, boolean express, double latencyMs, String region);
+
+    /** {@code error("payment failed", "order_id", 99000123, <exception>)}. */
+    void exception(long orderId, Throwable error);
+
+    /** {@code debug("cache probe", "key", 48213)} with the level at INFO: a disabled call. */
+    void disabled(long key);
+
+    /** Returns once everything logged before the call is written to the file. */
+    void drain();
+
+    /** Drains and stops the system; the file is complete afterwards. */
+    void stop();
+
+    /** Creates the system with this name. */
+    static BenchSystem named(String name) {
+        return switch (name) {
+            case "fastlog" -> new FastlogSystem();
+            case "log4j2" -> new Log4j2System();
+            case "logback" -> new LogbackSystem();
+            default -> throw new IllegalArgumentException("unknown system: " + name
+                    + " (expected fastlog, log4j2 or logback)");
+        };
+    }
+}

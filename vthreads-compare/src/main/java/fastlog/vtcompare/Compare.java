@@ -1,0 +1,528 @@
+package fastlog.vtcompare;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The side-by-side: runs {@link Workload} in a fresh child JVM per (system, mode, N, repetition),
+ * then prints a table and {@code RESULT ...} lines and writes {@code results/latest.json}.
+ *
+ * <p>Settings (system properties): {@code vt.systems} (fastlog,fastlog-fallback,log4j2,logback),
+ * {@code vt.threads} (100000,1000000), {@code vt.events} (3), {@code vt.reps} (1; medians when
+ * more), {@code vt.xmx} (8g), {@code vt.scratch} (.scratch/vthreads-compare), {@code vt.results}
+ * (vthreads-compare/results/latest.json), {@code vt.childOpts} (extra JVM options for every
+ * child), {@code vt.timeoutSeconds} (900 per child).
+ *
+ * <p>Runs, per repetition: for each N a {@code nolog} run, and for each system an {@code idle} run
+ * (system started and warmed up, the N threads park without logging) and a {@code vthreads} run
+ * (the N threads log, then park); for each system one {@code platform} run (2 platform threads,
+ * as many requests as the largest N). Each parked run records heap used after full GCs and a
+ * class histogram. Per live virtual thread:
+ * <ul>
+ *   <li><b>heap</b> = (heap after GC, vthreads run - nolog run) / N: the method of the issue;</li>
+ *   <li><b>stack chunks</b> = the part of that in {@code jdk.internal.vm.StackChunk} objects, the
+ *       parked threads' frames, whose size depends on what the JIT had compiled when each thread
+ *       parked (it differs between identical no-logging runs);</li>
+ *   <li><b>logging state</b> = (live bytes other than stack chunks, vthreads run - idle run) / N:
+ *       what the logging system keeps per thread, without its fixed cost or the stacks.</li>
+ * </ul>
+ */
+public final class Compare {
+
+    private static final String STACK_CHUNK = "jdk.internal.vm.StackChunk";
+
+    private Compare() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> systems = list(System.getProperty("vt.systems", "fastlog,fastlog-fallback,log4j2,logback"));
+        List<Integer> ns = list(System.getProperty("vt.threads", "100000,1000000")).stream()
+                .map(s -> Integer.parseInt(s.replace("_", ""))).toList();
+        int events = Integer.getInteger("vt.events", 3);
+        int reps = Integer.getInteger("vt.reps", 1);
+        String xmx = System.getProperty("vt.xmx", "8g");
+        Path scratch = Path.of(System.getProperty("vt.scratch", ".scratch/vthreads-compare")).toAbsolutePath();
+        Path results = Path.of(System.getProperty("vt.results", "vthreads-compare/results/latest.json"));
+        String childOpts = System.getProperty("vt.childOpts", "").trim();
+        long timeout = Long.getLong("vt.timeoutSeconds", 900);
+        int platformRequests = ns.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        Files.createDirectories(scratch);
+
+        List<Run> plan = new ArrayList<>();
+        for (int rep = 0; rep < reps; rep++) {
+            for (int n : ns) {
+                plan.add(new Run("nolog", "vthreads", n, rep));
+                for (String s : systems) {
+                    plan.add(new Run(s, "idle", n, rep));
+                    plan.add(new Run(s, "vthreads", n, rep));
+                }
+            }
+            for (String s : systems) {
+                plan.add(new Run(s, "platform", platformRequests, rep));
+            }
+        }
+        Instant started = Instant.now();
+        System.err.printf(Locale.ROOT, "vthreads-compare: %d child JVMs (systems %s, N %s, %d events per request, %d rep(s), -Xmx%s)%n",
+                plan.size(), systems, ns, events, reps, xmx);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        int i = 0;
+        for (Run run : plan) {
+            i++;
+            Path outFile = scratch.resolve(run.system + "-" + run.mode + "-" + run.n + ".ndjson");
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-XX:+UseG1GC",
+                    "--sun-misc-unsafe-memory-access=allow"));
+            if (run.system.equals("fastlog-fallback")) {
+                cmd.add("-Dfastlog.context.fallback=true");
+            }
+            if (!childOpts.isEmpty()) {
+                cmd.addAll(Arrays.asList(childOpts.split("\\s+")));
+            }
+            cmd.addAll(List.of("-cp", cp, Workload.class.getName(), run.system, run.mode,
+                    Integer.toString(run.n), Integer.toString(events), outFile.toString()));
+            long t = System.nanoTime();
+            run.result = runChild(cmd, timeout);
+            Path histo = Path.of(outFile + ".histo");
+            if (Files.exists(histo)) {
+                if (run.result != null) {
+                    run.histo = Histogram.read(histo);
+                }
+                Files.delete(histo);
+            }
+            System.err.printf(Locale.ROOT, "  [%d/%d] %-16s %-8s N=%,9d rep %d: %5.1f s  %s%n", i, plan.size(),
+                    run.system, run.mode, run.n, run.rep, (System.nanoTime() - t) / 1e9, run.brief());
+        }
+
+        List<Row> rows = new ArrayList<>();
+        for (String s : systems) {
+            for (int n : ns) {
+                rows.add(Row.of(plan, s, n, platformRequests, events));
+            }
+        }
+        String table = table(rows, plan, ns, events, platformRequests);
+        System.out.println();
+        System.out.print(table);
+        System.out.println();
+        for (Row row : rows) {
+            row.resultLines().forEach(System.out::println);
+        }
+        writeJson(results, started, systems, ns, events, reps, xmx, childOpts, plan, rows, table);
+        System.err.println("vthreads-compare: wrote " + results);
+        if (plan.stream().anyMatch(r -> r.result == null)) {
+            System.err.println("vthreads-compare: some child runs FAILED (see above)");
+            System.exit(1);
+        }
+    }
+
+    /** Runs one child; returns its VTRESULT fields, or null if it failed. Other output goes to stderr. */
+    private static Map<String, String> runChild(List<String> cmd, long timeoutSeconds) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    System.err.println("    child timed out after " + timeoutSeconds + " s; killing it");
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException ignored) {
+                // the child ended
+            }
+        });
+        Map<String, String> result = null;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.startsWith("VTRESULT ")) {
+                    result = new LinkedHashMap<>();
+                    for (String kv : line.substring(9).trim().split(" ")) {
+                        int eq = kv.indexOf('=');
+                        result.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                } else {
+                    System.err.println("    | " + line);
+                }
+            }
+        }
+        int rc = p.waitFor();
+        watchdog.interrupt();
+        if (rc != 0) {
+            System.err.println("    child exited with status " + rc);
+            return null;
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- tables and files
+
+    private static String table(List<Row> rows, List<Run> plan, List<Integer> ns, int events, int platformRequests) {
+        StringBuilder b = new StringBuilder();
+        b.append("| system | live vthreads | logging state per live vthread | heap per live vthread vs no logging | of which stack chunks | fixed cost | peak RSS | wall | events/s while logging | % of own 2-platform-thread rate | lines written |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            b.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    r.system, r.n, r.fmt("state_bytes_per_live_vthread", "%.1f B"), r.fmt("bytes_per_live_vthread", "%.1f B"),
+                    r.fmt("stack_chunk_bytes_per_live_vthread", "%.1f B"), r.fmt("fixed_mb", "%.1f MiB"),
+                    r.fmt("peak_rss_mb", "%,.0f MiB"), r.fmt("wall_s", "%.2f s"), r.fmt("events_per_s", "%,.0f"),
+                    r.fmt("pct_of_platform2", "%.0f %%"), lines(r.get("lines"), r.get("expected_lines"))));
+        }
+        b.append("\nWhat the logging state is (class histogram of the parked heap, vthreads run minus idle run, stack chunks left out):\n\n");
+        b.append("| system | live vthreads | largest differences: bytes per thread (instances per thread) |\n|---|---:|---|\n");
+        for (Row r : rows) {
+            b.append(String.format(Locale.ROOT, "| %s | %,d | %s |%n", r.system, r.n, r.topClasses == null ? "n/a" : r.topClasses));
+        }
+        b.append(String.format(Locale.ROOT, "%n2 platform threads, %,d requests x %d events, same event shape:%n%n", platformRequests, events));
+        b.append("| system | events/s while logging | events/s until written | lines written |\n|---|---:|---:|---:|\n");
+        Set<String> seen = new LinkedHashSet<>();
+        for (Row r : rows) {
+            if (seen.add(r.system)) {
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", r.system, r.fmt("platform2_events_per_s", "%,.0f"),
+                        r.fmt("platform2_e2e_events_per_s", "%,.0f"),
+                        lines(r.get("platform2_lines"), r.get("platform2_expected_lines"))));
+            }
+        }
+        b.append("\nNo-logging baseline: ");
+        b.append(ns.stream().map(n -> {
+            Double t = median(runs(plan, "nolog", "vthreads", n), r -> r.num("log_s"));
+            Double chunk = median(runs(plan, "nolog", "vthreads", n), r -> r.histo == null ? Double.NaN : (double) r.histo.stackChunkBytes / n);
+            return String.format(Locale.ROOT, "N=%,d: %s to start the threads and have them all reach the park, stack chunks %s per thread",
+                    n, t == null ? "n/a" : String.format(Locale.ROOT, "%.2f s", t),
+                    chunk == null ? "n/a" : String.format(Locale.ROOT, "%.0f B", chunk));
+        }).collect(Collectors.joining("; "))).append(".\n");
+        Double load = median(plan.stream().filter(r -> r.result != null).toList(), r -> r.num("loadavg_start"));
+        b.append(String.format(Locale.ROOT, "Median 1-minute load average when a child started: %s (2 CPUs).%n",
+                load == null ? "n/a" : String.format(Locale.ROOT, "%.2f", load)));
+        return b.toString();
+    }
+
+    private static String lines(Double lines, Double expected) {
+        if (lines == null) {
+            return "n/a";
+        }
+        String s = String.format(Locale.ROOT, "%,.0f", lines);
+        if (expected != null && !lines.equals(expected)) {
+            s += String.format(Locale.ROOT, " (MISSING %,.0f of %,.0f)", expected - lines, expected);
+        }
+        return s;
+    }
+
+    private static void writeJson(Path file, Instant started, List<String> systems, List<Integer> ns, int events, int reps,
+                                  String xmx, String childOpts, List<Run> plan, List<Row> rows, String table) throws IOException {
+        StringBuilder j = new StringBuilder("{\n");
+        j.append("  \"bench\": \"vthreads\",\n");
+        j.append("  \"started\": ").append(q(started.truncatedTo(ChronoUnit.SECONDS).toString())).append(",\n");
+        j.append("  \"finished\": ").append(q(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())).append(",\n");
+        j.append("  \"machine\": {\"cpus\": ").append(Runtime.getRuntime().availableProcessors())
+                .append(", \"cpu\": ").append(q(cpuModel())).append(", \"mem_total_kb\": ").append(memTotalKb())
+                .append(", \"os\": ").append(q(System.getProperty("os.name") + " " + System.getProperty("os.version"))).append("},\n");
+        j.append("  \"jdk\": ").append(q(System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.runtime.version"))).append(",\n");
+        j.append("  \"settings\": {\"systems\": ").append(systems.stream().map(Compare::q).collect(Collectors.joining(", ", "[", "]")))
+                .append(", \"threads\": ").append(ns).append(", \"events_per_request\": ").append(events)
+                .append(", \"reps\": ").append(reps).append(", \"xmx\": ").append(q(xmx))
+                .append(", \"child_opts\": ").append(q(childOpts))
+                .append(", \"warmup_requests_main_thread\": ").append(Workload.WARMUP_REQUESTS).append("},\n");
+        j.append("  \"summary\": [\n");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            j.append("    {\"system\": ").append(q(r.system)).append(", \"threads\": ").append(r.n);
+            r.metrics.forEach((k, v) -> j.append(", ").append(q(k)).append(": ").append(num(v)));
+            j.append(", \"state_top_classes\": ").append(r.topClasses == null ? "null" : q(r.topClasses));
+            j.append(i + 1 < rows.size() ? "},\n" : "}\n");
+        }
+        j.append("  ],\n  \"runs\": [\n");
+        for (int i = 0; i < plan.size(); i++) {
+            Run r = plan.get(i);
+            j.append("    {\"system\": ").append(q(r.system)).append(", \"mode\": ").append(q(r.mode))
+                    .append(", \"threads\": ").append(r.n).append(", \"rep\": ").append(r.rep).append(", \"ok\": ").append(r.result != null);
+            if (r.result != null) {
+                r.result.forEach((k, v) -> {
+                    if (!k.equals("system") && !k.equals("mode") && !k.equals("threads")) {
+                        j.append(", ").append(q(k)).append(": ").append(v.matches("-?[0-9]+(\\.[0-9]+)?") ? v : q(v));
+                    }
+                });
+            }
+            if (r.histo != null) {
+                j.append(", \"histo_total_bytes\": ").append(r.histo.totalBytes)
+                        .append(", \"histo_stack_chunk_bytes\": ").append(r.histo.stackChunkBytes);
+            }
+            j.append(i + 1 < plan.size() ? "},\n" : "}\n");
+        }
+        j.append("  ],\n  \"table\": ").append(q(table)).append("\n}\n");
+        Path abs = file.toAbsolutePath();
+        Files.createDirectories(abs.getParent());
+        Files.writeString(abs, j);
+    }
+
+    static String num(Double v) {
+        if (v == null || v.isNaN()) {
+            return "null";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString(v.longValue()) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String q(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static long memTotalKb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static List<String> list(String csv) {
+        return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    // ---------------------------------------------------------------- runs and rows
+
+    static List<Run> runs(List<Run> plan, String system, String mode, int n) {
+        return plan.stream().filter(r -> r.system.equals(system) && r.mode.equals(mode) && r.n == n && r.result != null).toList();
+    }
+
+    /** Median of f over the runs, ignoring NaN; null if none. */
+    static Double median(List<Run> runs, ToDoubleFunction<Run> f) {
+        double[] v = runs.stream().mapToDouble(f).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) {
+            return null;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** A live-object class histogram: class (hidden-class suffixes removed) to {instances, bytes}. */
+    record Histogram(Map<String, long[]> classes, long totalBytes, long stackChunkBytes) {
+
+        long objectBytes() {
+            return totalBytes - stackChunkBytes;
+        }
+
+        static Histogram read(Path file) throws IOException {
+            Map<String, long[]> m = new LinkedHashMap<>();
+            long total = 0;
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length < 4 || !f[0].endsWith(":")) {
+                    continue;
+                }
+                String cls = f[3].replaceAll("/0x[0-9a-f]+", "");
+                long[] v = m.computeIfAbsent(cls, k -> new long[2]);
+                v[0] += Long.parseLong(f[1]);
+                v[1] += Long.parseLong(f[2]);
+                total += Long.parseLong(f[2]);
+            }
+            long[] chunks = m.get(STACK_CHUNK);
+            return new Histogram(m, total, chunks == null ? 0 : chunks[1]);
+        }
+
+        /** The classes whose live bytes differ most from {@code base}, per thread, stack chunks left out. */
+        String largestDifferences(Histogram base, int n) {
+            Set<String> keys = new LinkedHashSet<>(classes.keySet());
+            keys.addAll(base.classes.keySet());
+            keys.remove(STACK_CHUNK);
+            Map<String, double[]> d = new LinkedHashMap<>();
+            for (String k : keys) {
+                long[] x = classes.getOrDefault(k, new long[2]);
+                long[] y = base.classes.getOrDefault(k, new long[2]);
+                double bytes = (double) (x[1] - y[1]) / n;
+                if (Math.abs(bytes) >= 2) {
+                    d.put(k, new double[] {bytes, (double) (x[0] - y[0]) / n});
+                }
+            }
+            if (d.isEmpty()) {
+                return "none of 2 B or more";
+            }
+            return d.entrySet().stream().sorted((p, r) -> Double.compare(Math.abs(r.getValue()[0]), Math.abs(p.getValue()[0])))
+                    .limit(8).map(e -> String.format(Locale.ROOT, "%s %+.0f B (%+.2f)", e.getKey(), e.getValue()[0], e.getValue()[1]))
+                    .collect(Collectors.joining("; "));
+        }
+    }
+
+    static final class Run {
+        final String system;
+        final String mode;
+        final int n;
+        final int rep;
+        Map<String, String> result;
+        Histogram histo;
+
+        Run(String system, String mode, int n, int rep) {
+            this.system = system;
+            this.mode = mode;
+            this.n = n;
+            this.rep = rep;
+        }
+
+        double num(String field) {
+            String v = result == null ? null : result.get(field);
+            return v == null ? Double.NaN : Double.parseDouble(v);
+        }
+
+        String brief() {
+            if (result == null) {
+                return "FAILED";
+            }
+            StringBuilder b = new StringBuilder();
+            if (result.containsKey("heap_after_gc")) {
+                b.append(String.format(Locale.ROOT, "heap %,d MiB  ", (long) num("heap_after_gc") >> 20));
+            }
+            if (num("events") > 0) {
+                b.append(String.format(Locale.ROOT, "%,.0f events/s  ", num("events_per_s")));
+            }
+            b.append(String.format(Locale.ROOT, "lines %,.0f/%,.0f  peak RSS %,d MiB  load %s", num("lines"),
+                    num("expected_lines"), (long) num("peak_rss_kb") >> 10, result.get("loadavg_start")));
+            return b.toString();
+        }
+    }
+
+    static final class Row {
+        final String system;
+        final int n;
+        final Map<String, Double> metrics = new LinkedHashMap<>();
+        String topClasses;
+
+        private Row(String system, int n) {
+            this.system = system;
+            this.n = n;
+        }
+
+        static final Map<String, String> UNITS = Map.ofEntries(
+                Map.entry("state_bytes_per_live_vthread", "B"), Map.entry("bytes_per_live_vthread", "B"),
+                Map.entry("stack_chunk_bytes_per_live_vthread", "B"), Map.entry("fixed_mb", "MiB"),
+                Map.entry("peak_rss_mb", "MiB"), Map.entry("peak_heap_mb", "MiB"), Map.entry("wall_s", "s"),
+                Map.entry("log_s", "s"), Map.entry("nolog_log_s", "s"), Map.entry("events_per_s", "events/s"),
+                Map.entry("e2e_events_per_s", "events/s"), Map.entry("platform2_events_per_s", "events/s"),
+                Map.entry("platform2_e2e_events_per_s", "events/s"), Map.entry("pct_of_platform2", "%"),
+                Map.entry("lines", "lines"), Map.entry("expected_lines", "lines"),
+                Map.entry("platform2_lines", "lines"), Map.entry("platform2_expected_lines", "lines"));
+
+        static Row of(List<Run> plan, String s, int n, int platformRequests, int events) {
+            Row row = new Row(s, n);
+            List<Run> log = runs(plan, s, "vthreads", n);
+            List<Run> idle = runs(plan, s, "idle", n);
+            List<Run> nolog = runs(plan, "nolog", "vthreads", n);
+            List<Run> platform = runs(plan, s, "platform", platformRequests);
+            // Per repetition (runs of one repetition ran side by side), then the median.
+            row.put("state_bytes_per_live_vthread", perRep(log, idle, (a, b) ->
+                    a.histo == null || b.histo == null ? Double.NaN : (double) (a.histo.objectBytes() - b.histo.objectBytes()) / n));
+            Double heapLog = median(log, r -> r.num("heap_after_gc"));
+            Double heapNolog = median(nolog, r -> r.num("heap_after_gc"));
+            row.put("bytes_per_live_vthread", heapLog == null || heapNolog == null ? null : (heapLog - heapNolog) / n);
+            row.put("stack_chunk_bytes_per_live_vthread", perRep(log, nolog, (a, b) ->
+                    a.histo == null || b.histo == null ? Double.NaN : (double) (a.histo.stackChunkBytes - b.histo.stackChunkBytes) / n));
+            row.put("fixed_mb", perRep(idle, nolog, (a, b) ->
+                    a.histo == null || b.histo == null ? Double.NaN : (a.histo.objectBytes() - b.histo.objectBytes()) / 1048576.0));
+            row.put("peak_rss_mb", div(median(log, r -> r.num("peak_rss_kb")), 1024));
+            row.put("peak_heap_mb", div(median(log, r -> r.num("peak_heap_used")), 1048576));
+            row.put("wall_s", median(log, r -> r.num("drain_s")));
+            row.put("log_s", median(log, r -> r.num("log_s")));
+            row.put("nolog_log_s", median(nolog, r -> r.num("log_s")));
+            row.put("events_per_s", median(log, r -> r.num("events_per_s")));
+            row.put("e2e_events_per_s", median(log, r -> r.num("e2e_events_per_s")));
+            row.put("platform2_events_per_s", median(platform, r -> r.num("events_per_s")));
+            row.put("platform2_e2e_events_per_s", median(platform, r -> r.num("e2e_events_per_s")));
+            Double v = row.get("events_per_s");
+            Double p = row.get("platform2_events_per_s");
+            row.put("pct_of_platform2", v == null || p == null ? null : 100 * v / p);
+            row.put("lines", median(log, r -> r.num("lines")));
+            row.put("expected_lines", median(log, r -> r.num("expected_lines")));
+            row.put("platform2_lines", median(platform, r -> r.num("lines")));
+            row.put("platform2_expected_lines", median(platform, r -> r.num("expected_lines")));
+            Run l = log.stream().filter(r -> r.histo != null).findFirst().orElse(null);
+            Run b = l == null ? null : idle.stream().filter(r -> r.rep == l.rep && r.histo != null).findFirst().orElse(null);
+            if (l != null && b != null) {
+                row.topClasses = l.histo.largestDifferences(b.histo, n);
+            }
+            return row;
+        }
+
+        private static Double perRep(List<Run> a, List<Run> b, java.util.function.BiFunction<Run, Run, Double> f) {
+            List<Double> v = new ArrayList<>();
+            for (Run x : a) {
+                for (Run y : b) {
+                    if (x.rep == y.rep) {
+                        Double d = f.apply(x, y);
+                        if (d != null && !d.isNaN()) {
+                            v.add(d);
+                        }
+                    }
+                }
+            }
+            if (v.isEmpty()) {
+                return null;
+            }
+            v.sort(null);
+            int m = v.size();
+            return m % 2 == 1 ? v.get(m / 2) : (v.get(m / 2 - 1) + v.get(m / 2)) / 2;
+        }
+
+        private static Double div(Double v, double d) {
+            return v == null ? null : v / d;
+        }
+
+        void put(String k, Double v) {
+            metrics.put(k, v);
+        }
+
+        Double get(String k) {
+            return metrics.get(k);
+        }
+
+        String fmt(String k, String f) {
+            Double v = metrics.get(k);
+            return v == null ? "n/a" : String.format(Locale.ROOT, f, v);
+        }
+
+        List<String> resultLines() {
+            List<String> out = new ArrayList<>();
+            metrics.forEach((k, v) -> {
+                if (v != null) {
+                    out.add(String.format(Locale.ROOT, "RESULT bench=vthreads system=%s threads=%d metric=%s value=%s unit=%s",
+                            system, n, k, num(v), UNITS.get(k)));
+                }
+            });
+            return out;
+        }
+    }
+}
