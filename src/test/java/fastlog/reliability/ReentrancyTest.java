@@ -124,6 +124,7 @@ class ReentrancyTest {
     }
 
     /** getMessage() runs on the writer thread, while it renders; this one logs 1,000 events. */
+    @SuppressWarnings("serial")
     static final class LoggingMessage extends RuntimeException {
         final Logger log;
         final int events;

@@ -112,6 +112,7 @@ class UnrenderableEventTest {
         }
     }
 
+    @SuppressWarnings("serial")
     static final class MessageThrows extends RuntimeException {
         @Override
         public String getMessage() {
@@ -119,6 +120,7 @@ class UnrenderableEventTest {
         }
     }
 
+    @SuppressWarnings("serial")
     static final class MessageRecurses extends RuntimeException {
         @Override
         public String getMessage() {
@@ -126,6 +128,7 @@ class UnrenderableEventTest {
         }
     }
 
+    @SuppressWarnings("serial")
     static final class StackThrows extends RuntimeException {
         StackThrows() {
             super("stack throws");
@@ -137,6 +140,7 @@ class UnrenderableEventTest {
         }
     }
 
+    @SuppressWarnings("serial")
     static final class CauseThrows extends RuntimeException {
         CauseThrows() {
             super("cause throws");
@@ -148,6 +152,7 @@ class UnrenderableEventTest {
         }
     }
 
+    @SuppressWarnings("serial")
     static final class OwnCause extends RuntimeException {
         OwnCause() {
             super("I caused myself");
@@ -160,6 +165,7 @@ class UnrenderableEventTest {
     }
 
     /** An endless cause chain made up as it is walked: each getCause() is a new exception. */
+    @SuppressWarnings("serial")
     static final class EndlessCause extends RuntimeException {
         final int depth;
 

@@ -36,6 +36,13 @@ public final class Batch extends BatchFields {
     final int capacity;
     final int stripeIndex;
     final int ringIndex;
+    /**
+     * The sequence this batch was last opened for. Written by the thread that opens it before
+     * its release store of {@code tail = 0}; read by whoever seals it after a successful CAS of
+     * the tail (which acquires), so the sealer hands off the right sequence even if its own read
+     * of the stripe's {@code seq} is stale by whole ring cycles.
+     */
+    long openSeq;
 
     Batch(int capacity, int stripeIndex, int ringIndex, long readySeq, boolean open) {
         this.longs = new long[capacity];
@@ -43,6 +50,7 @@ public final class Batch extends BatchFields {
         this.capacity = capacity;
         this.stripeIndex = stripeIndex;
         this.ringIndex = ringIndex;
+        this.openSeq = open ? readySeq : -1;
         soReadySeq(readySeq);
         soTail(open ? 0 : SEALED);
     }

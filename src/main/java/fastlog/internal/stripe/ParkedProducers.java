@@ -13,9 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  *       re-checks for room, and only then parks. The consumer calls {@link #wakeAll} after it has
  *       recycled batches (after the release store of {@code readySeq}).</li>
  *   <li><b>No lost wake-up.</b> {@code register} is a CAS on {@code head} (a volatile write); the
- *       producer's re-check is a volatile read of {@code readySeq}. The consumer's store of
- *       {@code readySeq} is volatile and {@code wakeAll} begins with a volatile read of
- *       {@code head}. Volatile accesses are sequentially consistent, so either the producer's
+ *       producer's re-check is a volatile read of {@code readySeq}. The consumer stores
+ *       {@code readySeq} with release, and {@code wakeAll} issues a full fence before its read
+ *       of {@code head}; so each side's write precedes its read, and either the producer's
  *       re-check sees the room or the consumer sees the registration and unparks it.</li>
  *   <li><b>Allocation</b> happens only here, on the full-queue path: one waiter per wait, reused
  *       across its rounds, so waiting on a stalled output does not grow the heap.
@@ -69,6 +69,11 @@ public final class ParkedProducers {
 
     /** Unparks every registered thread and empties the stack. */
     public void wakeAll() {
+        // The consumer's store of readySeq (a release store in Batch.recycle) and this load of
+        // head must not be reordered (store-load): without the fence a producer can register,
+        // re-check, still see no room and park while we see nobody to wake. jcstress caught it
+        // (wakeup.NoLostWakeUp.BlockedProducer).
+        VarHandle.fullFence();
         if (head == null) {
             return;
         }

@@ -110,11 +110,13 @@ public final class Stripe extends StripeFields {
                         return ((long) b.ringIndex << 32) | used;
                     }
                 } else if (b.casTail(t, t | Batch.SEALED)) {
-                    // We sealed batch s: we own its hand-off. The queue has room for every batch.
-                    while (!handOff.offer(b)) {
+                    // We sealed this batch: we own its hand-off. Its sequence is b.openSeq, not
+                    // s, which may be stale by whole ring cycles if we were descheduled.
+                    long sealed = b.openSeq;
+                    while (!handOff.offer(b)) { // the queue has room for every batch
                         Thread.onSpinWait();
                     }
-                    soHandedSeq(s);
+                    soHandedSeq(sealed);
                     onHandOff.run();
                 }
                 continue;
@@ -134,6 +136,7 @@ public final class Stripe extends StripeFields {
                 continue;
             }
             if (casSeq(s, s + 1)) {
+                next.openSeq = s + 1;
                 next.soTail(0);
             }
         }
