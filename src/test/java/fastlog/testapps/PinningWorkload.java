@@ -45,6 +45,11 @@ public final class PinningWorkload {
         };
         Fastlog.configure().queueCapacity(64).output(slow).apply();
         Logger log = Fastlog.logger("pinning");
+        // First use initializes fastlog's classes; a virtual thread that waits for another
+        // thread's class initializer is pinned by the JVM (any library, first use only). Do it
+        // here so the recording measures the logging path itself, including waits for room.
+        LogContext.where("warm_up", true).run(() -> log.info("warm-up", "worker", -1, "seq", -1));
+        Fastlog.flush();
         Thread control = Thread.ofVirtual().name("control-pin").start(ParksWhileInitializing::touch);
         List<Thread> all = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
