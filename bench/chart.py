@@ -27,6 +27,8 @@ def value(results, bench, system, metric):
 
 
 def fmt(v):
+    if v >= 1e7:
+        return f"{v / 1e6:.0f}M"
     if v >= 1e6:
         return f"{v / 1e6:.1f}M"
     if v >= 1e4:

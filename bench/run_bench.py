@@ -71,6 +71,7 @@ MODES = {
 
 UNITS = {"ns_per_op": "ns", "bytes_per_op": "B", "alloc_per_op_all_threads": "B", "events_per_s": "events/s",
          "mb_per_s": "MB/s", "bytes_per_event": "B", "peak_rss_mb": "MB", "cpu_ns_per_event": "ns",
+         "producer_cpu_ns_per_event": "ns", "background_cpu_ns_per_event": "ns",
          "lost_events": "events"}
 
 
@@ -249,8 +250,9 @@ class Run:
     def record_persisted(self, bench, system, runs):
         if not runs:
             return
-        for metric in ("events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event"):
-            vals = [r[metric] for r in runs if metric in r]
+        for metric in ("events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event",
+                       "producer_cpu_ns_per_event", "background_cpu_ns_per_event"):
+            vals = [r[metric] for r in runs if r.get(metric, -1) >= 0]
             if vals:
                 self.record(bench, system, metric, statistics.median(vals))
         self.record(bench, system, "lost_events", max(r["lost"] for r in runs))
@@ -273,7 +275,8 @@ class Run:
              [b for b in benches if b.startswith(("render_", "write_ceiling_"))], ["ns_per_op", "events_per_s"]),
             ("Persisted: N events into a real file until written (median of runs)",
              [b for b in benches if b.startswith("persisted_")],
-             ["events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event", "lost_events"]),
+             ["events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event",
+              "background_cpu_ns_per_event", "lost_events"]),
         ]
         for title, bs, metrics in groups:
             if not bs:
@@ -384,6 +387,16 @@ def fmt_cell(v):
     return f"{v:.2f}"
 
 
+def revision():
+    """The library's git revision when the run starts (the jar was built from it just before)."""
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], capture_output=True, text=True).stdout
+        return rev + (" + uncommitted changes in src/" if dirty.strip() else "")
+    except OSError:
+        return "?"
+
+
 def environment(args, started, load_before):
     def read(path):
         try:
@@ -408,6 +421,7 @@ def environment(args, started, load_before):
             pass
     return {
         "date_utc": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "fastlog_revision": args.revision,
         "mode": args.mode,
         "duration_s": round(time.time() - started.timestamp()),
         "machine": {"cpus": os.cpu_count(), "cpu_model": model, "mem": mem, "kernel": platform.release()},
@@ -435,6 +449,7 @@ def main():
         args.results = f"bench/results/{'latest' if args.mode == 'full' else 'quick'}.json"
     if not os.path.exists(args.jar):
         sys.exit(f"{args.jar} not found: build it first (make bench-jar)")
+    args.revision = revision()
     run = Run(args)
     if args.events:
         run.mode = dict(run.mode, events=args.events)

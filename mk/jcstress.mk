@@ -1,8 +1,8 @@
 # jcstress: concurrency stress tests for the core's lock-free structures (jcstress-tests/).
 # Included by the main Makefile, which defines MVN, MVN_FLAGS, JAVA, SCRATCH and `install`.
 #
-#   make jcstress          default mode, every test except the broken variant (~N min, see README)
-#   make jcstress-quick    fast mode, run by `make test` / CI (about 4 minutes on 2 cores)
+#   make jcstress          default mode, every test except the broken variant (~1 h 45 min on 2 cores)
+#   make jcstress-quick    fast mode, run by `make test` / CI (about 4.5 minutes on 2 cores)
 #   make jcstress-broken   the deliberately broken queue: exits NON-ZERO when jcstress catches
 #                          it (the expected result), zero (with a warning) if it slipped through
 #   make jcstress-broken-check   the same run inverted for CI: succeeds only if jcstress caught it
@@ -19,7 +19,7 @@ JCSTRESS_WORK := $(abspath $(SCRATCH))/jcstress
 JCSTRESS_TESTS := ^fastlog\.jcstress\.(queue|stripe|wakeup)\.
 JCSTRESS_BROKEN_TESTS := ^fastlog\.jcstress\.broken\.
 JCSTRESS_OPTS ?= -m default
-# quick preset minus split per-actor compilation: 4 forks per test instead of 14 (~13 s per test).
+# quick preset minus split per-actor compilation: 4 runs per test instead of 14 (~14 s per test).
 JCSTRESS_QUICK_OPTS ?= -m quick -sc false
 JCSTRESS_BROKEN_OPTS ?= -m quick -sc false
 

@@ -171,14 +171,24 @@ public final class Compare {
 
     private static String table(List<Row> rows, List<Run> plan, List<Integer> ns, int events, int platformRequests) {
         StringBuilder b = new StringBuilder();
-        b.append("| system | live vthreads | logging state per live vthread | heap per live vthread vs no logging | of which stack chunks | fixed cost | peak RSS | wall | events/s while logging | % of own 2-platform-thread rate | lines written |\n");
-        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        b.append("Memory, with N virtual threads parked alive after logging:\n\n");
+        b.append("| system | live vthreads | logging state per live vthread | heap per live vthread vs no logging | of which stack chunks | fixed cost | peak heap | peak RSS |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                    r.system, r.n, r.fmt("state_bytes_per_live_vthread", "%.1f B"), r.fmt("bytes_per_live_vthread", "%.1f B"),
-                    r.fmt("stack_chunk_bytes_per_live_vthread", "%.1f B"), r.fmt("fixed_mb", "%.1f MiB"),
-                    r.fmt("peak_rss_mb", "%,.0f MiB"), r.fmt("wall_s", "%.2f s"), r.fmt("events_per_s", "%,.0f"),
-                    r.fmt("pct_of_platform2", "%.0f %%"), lines(r.get("lines"), r.get("expected_lines"))));
+            b.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s |%n",
+                    r.system, r.n, r.fmt("state_bytes_per_live_vthread", "%.0f B"), r.fmt("bytes_per_live_vthread", "%.0f B"),
+                    r.fmt("stack_chunk_bytes_per_live_vthread", "%.0f B"), r.fmt("fixed_mb", "%.1f MiB"),
+                    r.fmt("peak_heap_mb", "%,.0f MiB"), r.fmt("peak_rss_mb", "%,.0f MiB")));
+        }
+        b.append("\nThroughput, same runs (N threads x " + events + " events; wall = first thread started to last line written):\n\n");
+        b.append("| system | live vthreads | wall | events/s while logging | events/s until written | % of own 2-platform-thread rate | CPU per event | CPU per event, 2 platform threads | GC time | lines written |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            b.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    r.system, r.n, r.fmt("wall_s", "%.2f s"), r.fmt("events_per_s", "%,.0f"), r.fmt("e2e_events_per_s", "%,.0f"),
+                    r.fmt("pct_of_platform2", "%.0f %%"), r.fmt("cpu_us_per_event", "%.2f us"),
+                    r.fmt("platform2_cpu_us_per_event", "%.2f us"), r.fmt("gc_s", "%.1f s"),
+                    lines(r.get("lines"), r.get("expected_lines"))));
         }
         b.append("\nWhat the logging state is (class histogram of the parked heap, vthreads run minus idle run, stack chunks left out):\n\n");
         b.append("| system | live vthreads | largest differences: bytes per thread (instances per thread) |\n|---|---:|---|\n");
@@ -186,12 +196,12 @@ public final class Compare {
             b.append(String.format(Locale.ROOT, "| %s | %,d | %s |%n", r.system, r.n, r.topClasses == null ? "n/a" : r.topClasses));
         }
         b.append(String.format(Locale.ROOT, "%n2 platform threads, %,d requests x %d events, same event shape:%n%n", platformRequests, events));
-        b.append("| system | events/s while logging | events/s until written | lines written |\n|---|---:|---:|---:|\n");
+        b.append("| system | events/s while logging | events/s until written | CPU per event | lines written |\n|---|---:|---:|---:|---:|\n");
         Set<String> seen = new LinkedHashSet<>();
         for (Row r : rows) {
             if (seen.add(r.system)) {
-                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", r.system, r.fmt("platform2_events_per_s", "%,.0f"),
-                        r.fmt("platform2_e2e_events_per_s", "%,.0f"),
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", r.system, r.fmt("platform2_events_per_s", "%,.0f"),
+                        r.fmt("platform2_e2e_events_per_s", "%,.0f"), r.fmt("platform2_cpu_us_per_event", "%.2f us"),
                         lines(r.get("platform2_lines"), r.get("platform2_expected_lines"))));
             }
         }
@@ -199,8 +209,10 @@ public final class Compare {
         b.append(ns.stream().map(n -> {
             Double t = median(runs(plan, "nolog", "vthreads", n), r -> r.num("log_s"));
             Double chunk = median(runs(plan, "nolog", "vthreads", n), r -> r.histo == null ? Double.NaN : (double) r.histo.stackChunkBytes / n);
-            return String.format(Locale.ROOT, "N=%,d: %s to start the threads and have them all reach the park, stack chunks %s per thread",
+            Double cpu = median(runs(plan, "nolog", "vthreads", n), r -> r.num("cpu_s") * 1e6 / n);
+            return String.format(Locale.ROOT, "N=%,d: %s to start the threads and have them all reach the park (%s CPU per thread), stack chunks %s per thread",
                     n, t == null ? "n/a" : String.format(Locale.ROOT, "%.2f s", t),
+                    cpu == null ? "n/a" : String.format(Locale.ROOT, "%.1f us", cpu),
                     chunk == null ? "n/a" : String.format(Locale.ROOT, "%.0f B", chunk));
         }).collect(Collectors.joining("; "))).append(".\n");
         Double load = median(plan.stream().filter(r -> r.result != null).toList(), r -> r.num("loadavg_start"));
@@ -272,7 +284,10 @@ public final class Compare {
         if (v == null || v.isNaN()) {
             return "null";
         }
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString(v.longValue()) : String.format(Locale.ROOT, "%.1f", v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString(v.longValue());
+        }
+        return String.format(Locale.ROOT, Math.abs(v) < 100 ? "%.2f" : "%.1f", v);
     }
 
     private static String q(String s) {
@@ -434,6 +449,8 @@ public final class Compare {
                 Map.entry("log_s", "s"), Map.entry("nolog_log_s", "s"), Map.entry("events_per_s", "events/s"),
                 Map.entry("e2e_events_per_s", "events/s"), Map.entry("platform2_events_per_s", "events/s"),
                 Map.entry("platform2_e2e_events_per_s", "events/s"), Map.entry("pct_of_platform2", "%"),
+                Map.entry("cpu_us_per_event", "us"), Map.entry("platform2_cpu_us_per_event", "us"),
+                Map.entry("nolog_cpu_us_per_thread", "us"), Map.entry("gc_s", "s"), Map.entry("platform2_gc_s", "s"),
                 Map.entry("lines", "lines"), Map.entry("expected_lines", "lines"),
                 Map.entry("platform2_lines", "lines"), Map.entry("platform2_expected_lines", "lines"));
 
@@ -465,6 +482,11 @@ public final class Compare {
             Double v = row.get("events_per_s");
             Double p = row.get("platform2_events_per_s");
             row.put("pct_of_platform2", v == null || p == null ? null : 100 * v / p);
+            row.put("cpu_us_per_event", median(log, r -> r.num("cpu_s") * 1e6 / r.num("events")));
+            row.put("platform2_cpu_us_per_event", median(platform, r -> r.num("cpu_s") * 1e6 / r.num("events")));
+            row.put("nolog_cpu_us_per_thread", median(nolog, r -> r.num("cpu_s") * 1e6 / n));
+            row.put("gc_s", median(log, r -> r.num("gc_s")));
+            row.put("platform2_gc_s", median(platform, r -> r.num("gc_s")));
             row.put("lines", median(log, r -> r.num("lines")));
             row.put("expected_lines", median(log, r -> r.num("expected_lines")));
             row.put("platform2_lines", median(platform, r -> r.num("lines")));

@@ -88,6 +88,8 @@ public final class Workload {
                 lines.awaitAtLeast(expectedLines - measured, stallNanos());
             }
         }
+        long cpu0 = processCpuNanos();
+        long gc0 = gcMillis();
         long t0 = System.nanoTime();
         long spawned;
         long logged;
@@ -118,6 +120,8 @@ public final class Workload {
         }
         long linesAtDrain = logs ? lines.awaitAtLeast(expectedLines, stallNanos()) : 0;
         long drained = System.nanoTime();
+        long cpu = processCpuNanos() - cpu0;
+        long gc = gcMillis() - gc0;
         r.put("spawn_s", secs(spawned - t0));
         r.put("log_s", secs(logged - t0));
         r.put("drain_s", secs(drained - t0));
@@ -125,6 +129,8 @@ public final class Workload {
         r.put("events_per_s", measured == 0 ? 0 : Math.round(measured / ((logged - t0) / 1e9)));
         r.put("e2e_events_per_s", measured == 0 ? 0 : Math.round(measured / ((drained - t0) / 1e9)));
         r.put("lines_at_drain", linesAtDrain);
+        r.put("cpu_s", secs(cpu)); // CPU time of this JVM (all its threads, GC included) from start to drained
+        r.put("gc_s", String.format(Locale.ROOT, "%.3f", gc / 1e3)); // GC time (pauses and concurrent cycles) in that span
 
         if (!mode.equals("platform")) {
             Thread.sleep(500); // the last threads to count down reach their park
@@ -229,6 +235,18 @@ public final class Workload {
         javax.management.MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         return (String) server.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
                 "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static long gcMillis() {
+        long ms = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
     }
 
     /** The 1-minute load average (other processes compete for the same 2 cores), or -1. */

@@ -25,7 +25,8 @@ import fastlog.jcstress.support.Records;
  * <p>Setup: one stripe, ring of 2 batches that hold one 1-field record each, many platform
  * producer threads on few cores (so the OS preempts them at arbitrary instructions), one
  * consumer thread that works like {@code Consumer}. Exits 0 if the run completes, 1 (printing
- * seq and handedSeq) if no record was produced for 5 s.
+ * seq and handedSeq) if no record was produced for 5 s (the stripe is wedged), 2 if the queue
+ * delivered a batch other than the stripe's next sequence or a batch was torn.
  */
 public final class StaleSealRepro {
 
@@ -54,7 +55,10 @@ public final class StaleSealRepro {
                     continue;
                 }
                 if (b != stripe.batchAt(expected)) {
-                    System.out.println("OUT OF SEQUENCE: expected batch " + expected);
+                    System.out.printf("OUT OF SEQUENCE: expected batch %d (ring slot %d), the queue delivered ring "
+                            + "slot %d (openSeq=%s); seq=%d handedSeq=%d%n", expected,
+                            expected & (stripe.ringSize() - 1), ringIndex(stripe, b), openSeq(b),
+                            stripe.sequence(), handedSeqOrMinus(stripe));
                     System.exit(2);
                 }
                 int used = b.sealedSlots();
@@ -106,6 +110,34 @@ public final class StaleSealRepro {
     }
 
     private static volatile boolean volatileStop;
+
+    private static int ringIndex(Stripe s, Batch b) {
+        for (int i = 0; i < s.ringSize(); i++) {
+            if (s.batch(i) == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Batch.openSeq (package-private, present in newer cores), or "n/a". */
+    private static String openSeq(Batch b) {
+        try {
+            Field f = Batch.class.getDeclaredField("openSeq");
+            f.setAccessible(true);
+            return Long.toString(f.getLong(b));
+        } catch (ReflectiveOperationException e) {
+            return "n/a";
+        }
+    }
+
+    private static long handedSeqOrMinus(Stripe s) {
+        try {
+            return handedSeq(s);
+        } catch (ReflectiveOperationException e) {
+            return Long.MIN_VALUE;
+        }
+    }
 
     private static long handedSeq(Stripe s) throws ReflectiveOperationException {
         Field f = Stripe.class.getSuperclass().getDeclaredField("handedSeq");

@@ -131,6 +131,7 @@ public final class PersistedBench {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> producers = new ArrayList<>(threads);
         java.util.concurrent.atomic.AtomicLong producerCpu = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean producerCpuUnknown = new java.util.concurrent.atomic.AtomicBoolean();
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long each = events / threads;
         long extra = events % threads;
@@ -149,7 +150,11 @@ public final class PersistedBench {
                     sys.threeFields(200, "/api/orders", 0.25 * (i & 1023));
                 }
                 long cpu1 = mx.getCurrentThreadCpuTime();
-                producerCpu.accumulateAndGet(cpu0 < 0 || cpu1 < 0 ? Long.MIN_VALUE : cpu1 - cpu0, Long::sum);
+                if (cpu0 < 0 || cpu1 < 0) {
+                    producerCpuUnknown.set(true);
+                } else {
+                    producerCpu.addAndGet(cpu1 - cpu0);
+                }
             };
             Thread th = kind.equals("virtual") ? Thread.ofVirtual().name("producer-", p).unstarted(work)
                     : Thread.ofPlatform().name("producer-" + p).unstarted(work);
@@ -169,8 +174,8 @@ public final class PersistedBench {
         long cpu = processCpuNanos() - cpu0;
         long bg = backgroundCpuNanos() - bg0;
         sys.stop();
-        long pc = producerCpu.get();
-        return new Timing(produced - t0, drained - t0, cpu, pc < 0 ? -1 : pc, bg);
+        long pc = producerCpuUnknown.get() ? -1 : producerCpu.get();
+        return new Timing(produced - t0, drained - t0, cpu, pc, bg);
     }
 
     /** One thread writes N pre-rendered lines, 1 MiB per write, to a plain FileOutputStream. */
