@@ -22,16 +22,20 @@ import java.util.concurrent.CountDownLatch;
  *   SYSTEM  fastlog | fastlog-fallback | log4j2 | logback | nolog
  *   MODE    vthreads  THREADS virtual threads each handle one request (EVENTS events in a scoped
  *                     request_id), then all park alive; heap is read after full GCs while they
- *                     are parked; then they are released
+ *                     are parked and a class histogram is written to OUT_FILE.histo; then
+ *                     they are released
  *           idle      the same threads park without logging (the system is started and warmed
  *                     up): the logging system's fixed cost, no per-thread part
  *           platform  2 platform threads handle THREADS requests between them (same events)
  * </pre>
  *
  * <p>Before the measured part, every mode but nolog handles {@link #WARMUP_REQUESTS} requests on
- * the main thread (the system starts, fills its caches, the JIT compiles the path). Lines are
+ * the main thread (the system starts, fills its caches, the JIT compiles the path), and the
+ * parked modes run rounds of virtual threads doing exactly what the measured threads do
+ * ({@code -Dvt.parkWarmupRounds} x {@code -Dvt.parkWarmupThreads}, 5 x 20,000). Lines are
  * counted in the output file: "drained" is when it holds every expected line; a run whose file
  * stops growing for {@code -Dvt.stallSeconds} (30) short of that is reported as losing events.
+ * {@code -Dvt.keep=true} keeps the output file; {@code -Dvt.fastlog.queueCapacity} is for experiments.
  */
 public final class Workload {
 
