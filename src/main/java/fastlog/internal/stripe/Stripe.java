@@ -18,9 +18,7 @@ import fastlog.internal.queue.MpscArrayQueue;
  *       {@code ring[s % K]}. {@code seq} only grows, by CAS from {@code s} to {@code s + 1}.</li>
  *   <li><b>Invariant: at most one open batch</b>, and it is {@code ring[seq % K]}. A batch opens
  *       only by a CAS of its tail from SEALED (recycled, empty) to 0, made by the thread whose CAS
- *       advanced {@code seq} to it or by any claimer that finds {@code seq} there and the batch
- *       unopened ({@code readySeq == seq}), so an installer that dies between the two steps (a
- *       StackOverflowError) cannot wedge the stripe; it is sealed (CAS of the SEALED bit) before {@code seq} can move past it. So a
+ *       advanced {@code seq} to it; it is sealed (CAS of the SEALED bit) before {@code seq} can move past it. So a
  *       producer that CASes room into any unsealed tail has claimed room in the current batch,
  *       even if it read {@code seq} long ago.</li>
  *   <li><b>Hand-off order.</b> Whoever seals batch {@code s} hands it off (a producer offers it to
@@ -127,14 +125,7 @@ public final class Stripe extends StripeFields {
                 continue; // b was a stale read
             }
             if (lvHandedSeq() != s) {
-                if (t == Batch.SEALED && b.lvReadySeq() == s) {
-                    // Batch s is recycled but not yet opened: its installer is between its seq
-                    // CAS and its open, or died there (a StackOverflowError). Anyone may open it.
-                    b.openSeq = s;
-                    b.casTail(Batch.SEALED, 0);
-                } else {
-                    spins = backOff(spins); // the sealer is between its seal and its hand-off
-                }
+                spins = backOff(spins); // the sealer is between its seal and its hand-off
                 continue;
             }
             Batch next = ring[(int) (s + 1) & ringMask];
@@ -146,7 +137,7 @@ public final class Stripe extends StripeFields {
             }
             if (casSeq(s, s + 1)) {
                 next.openSeq = s + 1;
-                next.casTail(Batch.SEALED, 0); // fails only if a helper opened it first
+                next.casTail(Batch.SEALED, 0);
             }
         }
     }

@@ -31,6 +31,7 @@ final class Log4jSystem implements LogSystem {
     }
 
     @Override
+    @SuppressWarnings("try") // the scope's resource is only closed
     public void request(int n, int events) {
         try (CloseableThreadContext.Instance ignored = CloseableThreadContext.put("request_id", LogSystem.requestId(n))) {
             for (int step = 0; step < events; step++) {

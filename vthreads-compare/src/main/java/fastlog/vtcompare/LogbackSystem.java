@@ -31,6 +31,7 @@ final class LogbackSystem implements LogSystem {
     }
 
     @Override
+    @SuppressWarnings("try") // the scope's resource is only closed
     public void request(int n, int events) {
         try (MDC.MDCCloseable ignored = MDC.putCloseable("request_id", LogSystem.requestId(n))) {
             for (int step = 0; step < events; step++) {
