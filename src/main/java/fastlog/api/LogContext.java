@@ -85,7 +85,7 @@ public final class LogContext {
         }
     }
 
-    /** The mechanism in use on this JVM: {@code "ScopedValue"} or {@code "ThreadLocal fallback"}. */
+    /** The mechanism in use on this JVM: {@code "ScopedValue"} or {@code "Java 21 fallback"}. */
     public static String mechanism() {
         return ContextStore.mechanism();
     }

@@ -5,6 +5,6 @@ class LogContextTest extends LogContextContract {
 
     @Override
     String expectedMechanism() {
-        return "ThreadLocal fallback";
+        return "Java 21 fallback";
     }
 }

@@ -20,8 +20,8 @@ public final class ContextStore {
         return FallbackContextStore.call(frame, op);
     }
 
-    /** Which mechanism is in use: {@code "ScopedValue"} or {@code "ThreadLocal fallback"}. */
+    /** Which mechanism is in use: {@code "ScopedValue"} or {@code "Java 21 fallback"}. */
     public static String mechanism() {
-        return "ThreadLocal fallback";
+        return "Java 21 fallback";
     }
 }

@@ -34,8 +34,8 @@ public final class ContextStore {
         return ScopedValue.where(CURRENT, frame).call(op::call);
     }
 
-    /** Which mechanism is in use: {@code "ScopedValue"} or {@code "ThreadLocal fallback"}. */
+    /** Which mechanism is in use: {@code "ScopedValue"} or {@code "Java 21 fallback"}. */
     public static String mechanism() {
-        return FALLBACK ? "ThreadLocal fallback" : "ScopedValue";
+        return FALLBACK ? "Java 21 fallback" : "ScopedValue";
     }
 }
