@@ -9,7 +9,8 @@ package fastlog.api;
  * @param queueDepth events staged and not yet rendered (approximate: read without stopping anyone)
  * @param queueCapacity events of up to three fields the staging area holds
  * @param writeErrors failed writes to the output
- * @param eventsLost events rendered but lost in failed writes
+ * @param eventsLost events rendered but lost in failed writes, plus events whose logging call
+ *        failed (StackOverflowError in the calling thread) after it had claimed room
  */
 public record Stats(long eventsWritten, long eventsDropped, long queueDepth, long queueCapacity,
                     long writeErrors, long eventsLost) {

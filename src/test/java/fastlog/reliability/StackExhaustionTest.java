@@ -30,8 +30,6 @@ class StackExhaustionTest {
     @TempDir
     Path dir;
 
-    @org.junit.jupiter.api.Disabled("open core bug (issue 5 note): a StackOverflowError between a stripe's seq CAS and opening"
-            + " the next batch wedges the stripe; the first fix was unsafe (a stale claimer could open a recycled batch) and was reverted")
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"jit", "-Xint"})
     void runningOutOfStackInsideALoggingCallNeverWedgesThePipeline(String mode) throws Exception {

@@ -57,6 +57,28 @@ public final class ChildReport {
     }
 
     /** Waits until every element is at least {@code min}. */
+    /**
+     * Waits until every thread has returned from at least one call and all of them together from
+     * at least {@code total} calls (entries hold the last returned sequence number, -1 for none).
+     * Unlike {@link #awaitAll}, the amount logged meanwhile does not depend on how evenly the
+     * threads were scheduled, so the output stays bounded.
+     */
+    public static void awaitTotal(AtomicLongArray a, long total) throws InterruptedException {
+        for (;;) {
+            long sum = 0;
+            boolean everyone = true;
+            for (int i = 0; i < a.length(); i++) {
+                long v = a.get(i);
+                everyone &= v >= 0;
+                sum += v + 1;
+            }
+            if (everyone && sum >= total) {
+                return;
+            }
+            Thread.sleep(1);
+        }
+    }
+
     public static void awaitAll(AtomicLongArray a, long min) throws InterruptedException {
         for (int i = 0; i < a.length(); i++) {
             while (a.get(i) < min) {

@@ -1,5 +1,7 @@
 package fastlog.internal.pipeline;
 
+import java.util.concurrent.locks.LockSupport;
+
 import fastlog.api.Level;
 import fastlog.internal.json.JsonOutput;
 import fastlog.internal.queue.MpscArrayQueue;
@@ -20,6 +22,9 @@ import fastlog.internal.stripe.Stripe;
  */
 final class Consumer {
 
+    /** See {@link #awaitHeader}. */
+    private static final int ABANDON_AFTER_PARKS = 2_000;
+    private static final String[] LOST_KEYS = {"lost", "lost_total"};
     /** Write out mid-pass once this much is buffered. */
     private static final int WRITE_THRESHOLD = 1 << 20;
     /** A buffer grown past this by a huge event is dropped after writing, not kept. */
@@ -39,6 +44,9 @@ final class Consumer {
     private JsonOutput out;
     private long eventsInBuffer;
     private long reportedDrops;
+    /** Events whose logging call failed after claiming room (see {@link RecordLayout#abandoned}). */
+    private volatile long abandonedEvents; // written by the role holder only; read by stats()
+    private long reportedAbandoned;
     private volatile long eventsWritten;
 
     Consumer(Stripe[] stripes, MpscArrayQueue<Batch> queue, ParkedProducers parked, EventRenderer renderer,
@@ -55,63 +63,58 @@ final class Consumer {
     }
 
     /**
-     * Renders at most {@code maxBatches} handed-off batches, so that one writer pass under
-     * sustained load stays short and a waiting {@code flush()} gets its turn.
+     * Empties the queue of hand-off hints (at most {@code max}). A hint only says that some
+     * stripe sealed a batch; {@link #collectAll} finds every sealed batch by looking, in sequence
+     * order, so the hints themselves are not needed for correctness.
+     *
+     * @return the number of hints taken
      */
-    int drainQueue(int maxBatches) {
+    int takeHints(int max) {
+        int n = 0;
+        while (n < max && queue.poll() != null) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Renders every sealed batch of every stripe, hinted or not (a sealer may have died before its
+     * hand-off), and, if {@code sealPartials}, the partly filled open batches too.
+     */
+    int collectAll(boolean sealPartials) {
         int events = 0;
-        Batch b;
-        for (int n = 0; n < maxBatches && (b = queue.poll()) != null; n++) {
-            events += renderBatch(b);
+        for (int i = 0; i < stripes.length; i++) {
+            events += drainStripe(i, Long.MAX_VALUE, sealPartials);
         }
         return events;
     }
 
-    /** Seals and renders every partly filled current batch whose predecessors are done. */
-    int sweepPartials() {
+    /**
+     * Renders stripe {@code si}'s batches in sequence order up to {@code lastSeq}, at most one
+     * ring's worth per call, so a pass never chases a producer that keeps filling the stripe
+     * (the pass ends, its output is written, and the next pass continues).
+     */
+    private int drainStripe(int si, long lastSeq, boolean sealPartial) {
         int events = 0;
-        for (int i = 0; i < stripes.length; i++) {
-            Batch b = stripes[i].sealForConsumer(expected[i]);
-            if (b != null) {
-                events += renderBatch(b);
-            }
+        Stripe stripe = stripes[si];
+        Batch b;
+        for (int n = stripe.ringSize(); n > 0 && expected[si] <= lastSeq
+                && (b = stripe.takeForConsumer(expected[si], sealPartial)) != null; n--) {
+            events += renderBatch(b);
         }
         return events;
     }
 
     /**
      * Renders and writes every event published before this call began, then flushes the sink.
-     * Waits only for hand-offs already in progress (a few instructions each).
+     * Nothing to wait for but records claimed and not yet published (a few instructions each).
      */
     void drainAll() {
-        drainQueue(queue.capacity()); // batches handed off before the targets are read precede them
+        takeHints(queue.capacity());
         for (int i = 0; i < stripes.length; i++) {
-            flushTarget[i] = stripes[i].sequence();
-        }
-        for (int spins = 0; ; spins++) {
-            drainQueue(queue.capacity());
-            boolean done = true;
-            for (int i = 0; i < stripes.length; i++) {
-                long e = expected[i];
-                if (e > flushTarget[i]) {
-                    continue;
-                }
-                Batch b = stripes[i].sealForConsumer(e);
-                if (b != null) {
-                    renderBatch(b);
-                    continue;
-                }
-                if (!stripes[i].isOpenAndEmpty(e)) {
-                    done = false; // a hand-off in flight: it will be in the queue momentarily
-                }
-            }
-            if (done) {
-                break;
-            }
-            if (spins < 100) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
+            long last = stripes[i].sequence();
+            while (expected[i] <= last && drainStripe(i, last, true) > 0) {
+                // up to the sequence that was current when the flush began
             }
         }
         reportDrops();
@@ -127,29 +130,50 @@ final class Consumer {
         long[] longs = b.longs();
         Object[] refs = b.refs();
         int events = 0;
-        for (int at = 0; at < used; events++) {
+        for (int at = 0; at < used; ) {
             long header = awaitHeader(b, at);
-            renderer.render(out, longs, refs, at, header);
+            if (header == 0) {
+                // Claimed and never published: its logging call died mid-way without marking it.
+                // The records after it cannot be located; count them all as lost.
+                abandonedEvents += b.eventCount() - events;
+                break;
+            }
+            if (RecordLayout.isAbandoned(header)) {
+                abandonedEvents++;
+            } else {
+                renderer.render(out, longs, refs, at, header);
+                eventsInBuffer++;
+            }
+            events++;
             at += RecordLayout.slotsFor(RecordLayout.fieldCount(header));
         }
         b.recycle(used, seq + stripe.ringSize());
         expected[si] = seq + 1;
         parked.wakeAll();
-        eventsInBuffer += events;
         if (out.size() >= WRITE_THRESHOLD) {
             writeOut();
         }
         return events;
     }
 
-    /** A claimed record is published within a few instructions; wait for it, never skip it. */
+    /**
+     * A claimed record is published within a few instructions, so wait for it. Gives up (returns
+     * 0) only after {@link #ABANDON_AFTER_PARKS} parks of 1 ms, a couple of seconds, so a
+     * producer that died between its claim and its publish (a StackOverflowError it could not
+     * even mark) cannot stall the writer forever. Counting parks rather than reading a clock means
+     * a long pause of the whole JVM (GC) does not count as the producer's delay.
+     */
     private static long awaitHeader(Batch b, int at) {
         long header;
         for (int spins = 0; (header = b.headerAcquire(at)) == 0; spins++) {
             if (spins < 100) {
                 Thread.onSpinWait();
-            } else {
+            } else if (spins < 1_100) {
                 Thread.yield();
+            } else if (spins < 1_100 + ABANDON_AFTER_PARKS) {
+                LockSupport.parkNanos(1_000_000L);
+            } else {
+                return 0;
             }
         }
         return header;
@@ -164,10 +188,20 @@ final class Consumer {
                     new long[] {total - reportedDrops, total});
             reportedDrops = total;
         }
+        if (abandonedEvents > reportedAbandoned) {
+            renderer.renderInternal(out, EpochClock.micros(), Level.ERROR.ordinal(),
+                    "fastlog lost events: their logging calls failed before completing them (StackOverflowError)",
+                    LOST_KEYS, new long[] {abandonedEvents - reportedAbandoned, abandonedEvents});
+            reportedAbandoned = abandonedEvents;
+        }
+    }
+
+    long abandonedEvents() {
+        return abandonedEvents;
     }
 
     boolean dropsUnreported() {
-        return totalDropped() > reportedDrops;
+        return totalDropped() > reportedDrops || abandonedEvents > reportedAbandoned;
     }
 
     long totalDropped() {
@@ -201,8 +235,8 @@ final class Consumer {
         if (!queue.isEmpty() || dropsUnreported()) {
             return true;
         }
-        for (Stripe s : stripes) {
-            if (s.openSlots() > 0) {
+        for (int i = 0; i < stripes.length; i++) {
+            if (stripes[i].hasRecords(expected[i])) {
                 return true;
             }
         }

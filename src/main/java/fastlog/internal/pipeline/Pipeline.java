@@ -208,7 +208,13 @@ public final class Pipeline {
         ContextFrame ctx = ContextStore.current();
         long c = claim(RecordLayout.slotsFor(0));
         if (c != Stripe.FULL) {
-            publish(c, core, level, ts, msg, ctx, 0);
+            try {
+                publish(batchOf(c), (int) c, core, level, ts, msg, ctx, 0);
+            } catch (Throwable t) {
+                abandon(c, 0);
+                throw t;
+            }
+            afterPublish((int) c);
         }
     }
 
@@ -218,9 +224,15 @@ public final class Pipeline {
         ContextFrame ctx = ContextStore.current();
         long c = claim(RecordLayout.slotsFor(1));
         if (c != Stripe.FULL) {
-            Batch b = batchOf(c);
-            putField(b, (int) c, 0, k0, t0, b0, r0);
-            publish(c, core, level, ts, msg, ctx, 1);
+            try {
+                Batch b = batchOf(c);
+                putField(b, (int) c, 0, k0, t0, b0, r0);
+                publish(b, (int) c, core, level, ts, msg, ctx, 1);
+            } catch (Throwable t) {
+                abandon(c, 1);
+                throw t;
+            }
+            afterPublish((int) c);
         }
     }
 
@@ -231,10 +243,16 @@ public final class Pipeline {
         ContextFrame ctx = ContextStore.current();
         long c = claim(RecordLayout.slotsFor(2));
         if (c != Stripe.FULL) {
-            Batch b = batchOf(c);
-            putField(b, (int) c, 0, k0, t0, b0, r0);
-            putField(b, (int) c, 1, k1, t1, b1, r1);
-            publish(c, core, level, ts, msg, ctx, 2);
+            try {
+                Batch b = batchOf(c);
+                putField(b, (int) c, 0, k0, t0, b0, r0);
+                putField(b, (int) c, 1, k1, t1, b1, r1);
+                publish(b, (int) c, core, level, ts, msg, ctx, 2);
+            } catch (Throwable t) {
+                abandon(c, 2);
+                throw t;
+            }
+            afterPublish((int) c);
         }
     }
 
@@ -246,11 +264,17 @@ public final class Pipeline {
         ContextFrame ctx = ContextStore.current();
         long c = claim(RecordLayout.slotsFor(3));
         if (c != Stripe.FULL) {
-            Batch b = batchOf(c);
-            putField(b, (int) c, 0, k0, t0, b0, r0);
-            putField(b, (int) c, 1, k1, t1, b1, r1);
-            putField(b, (int) c, 2, k2, t2, b2, r2);
-            publish(c, core, level, ts, msg, ctx, 3);
+            try {
+                Batch b = batchOf(c);
+                putField(b, (int) c, 0, k0, t0, b0, r0);
+                putField(b, (int) c, 1, k1, t1, b1, r1);
+                putField(b, (int) c, 2, k2, t2, b2, r2);
+                publish(b, (int) c, core, level, ts, msg, ctx, 3);
+            } catch (Throwable t) {
+                abandon(c, 3);
+                throw t;
+            }
+            afterPublish((int) c);
         }
     }
 
@@ -269,24 +293,42 @@ public final class Pipeline {
     }
 
     /**
-     * Fills the record's fixed slots, publishes its header (release) and signals as needed.
-     * Everything that could block or run foreign code (clock, context lookup, class
-     * initialization of either) happens before the claim, so a claimed record is published
-     * within a few plain stores.
+     * Fills the record's fixed slots and publishes its header (release). Everything that could
+     * block or run foreign code (clock, context lookup, class initialization of either) happens
+     * before the claim, so a claimed record is published within a few plain stores; the only
+     * thing that can interrupt them is the thread running out of stack.
      */
-    private void publish(long claim, LoggerCore core, int level, long ts, String msg, ContextFrame ctx, int fields) {
-        Batch b = batchOf(claim);
-        int at = (int) claim;
+    private static void publish(Batch b, int at, LoggerCore core, int level, long ts, String msg,
+                                ContextFrame ctx, int fields) {
         b.refs()[at] = core;
         b.longs()[RecordLayout.timestampSlot(at)] = ts;
         b.refs()[RecordLayout.messageSlot(at)] = msg;
         b.refs()[RecordLayout.contextSlot(at)] = ctx;
         b.publish(at, RecordLayout.header(level, fields));
+    }
+
+    /** After the header is out: wake an idle writer; after shutdown, write it ourselves. */
+    private void afterPublish(int at) {
         if (at == 0 && writerState == IDLE) {
             wakeWriterFromIdle();
         }
         if (closed) {
             writeSynchronously();
+        }
+    }
+
+    /**
+     * The logging call failed (StackOverflowError) between claiming its slots and publishing
+     * them: mark them abandoned so the writer skips them and reports the event lost, instead of
+     * waiting for it. Plain stores and no calls beyond two getters, so this usually still fits on
+     * the stack that just overflowed; if not, the writer gives up on the record after a while
+     * (see {@code Consumer.awaitHeader}). A header this thread already published is left alone.
+     */
+    private void abandon(long claim, int fields) {
+        long[] longs = batchOf(claim).longs();
+        int at = (int) claim;
+        if (longs[at] == 0) {
+            longs[at] = RecordLayout.abandoned(fields);
         }
     }
 
@@ -324,11 +366,17 @@ public final class Pipeline {
         if (c == Stripe.FULL) {
             return;
         }
-        Batch b = batchOf(c);
-        for (int f = 0; f < fields; f++) {
-            putField(b, (int) c, f, keys[f], RecordLayout.TAG_OBJECT, 0L, values[f]);
+        try {
+            Batch b = batchOf(c);
+            for (int f = 0; f < fields; f++) {
+                putField(b, (int) c, f, keys[f], RecordLayout.TAG_OBJECT, 0L, values[f]);
+            }
+            publish(b, (int) c, core, level, ts, msg, ctx, fields);
+        } catch (Throwable t) {
+            abandon(c, fields);
+            throw t;
         }
-        publish(c, core, level, ts, msg, ctx, fields);
+        afterPublish((int) c);
     }
 
     // ---------------------------------------------------------------- writer side
@@ -342,10 +390,11 @@ public final class Pipeline {
             }
             int events = 0;
             try {
-                events = consumer.drainQueue(queue.capacity());
+                consumer.takeHints(queue.capacity());
+                events = consumer.collectAll(false); // sealed batches, hinted or not
                 long now = System.nanoTime();
                 if (events == 0 || now - lastSweep >= lingerNanos) {
-                    events += consumer.sweepPartials();
+                    events += consumer.collectAll(true);
                     lastSweep = now;
                 }
                 consumer.reportDrops();
@@ -530,7 +579,7 @@ public final class Pipeline {
     }
 
     public long eventsLost() {
-        return sink.eventsLost();
+        return sink.eventsLost() + consumer.abandonedEvents();
     }
 
     public int maxFieldsPerEvent() {

@@ -16,11 +16,14 @@ package fastlog.internal.record;
  *  at + 3 + 2i  tag of field i (LONG/DOUBLE/OBJECT)    key of field i (String, never null)
  *  at + 4 + 2i  value bits (long, or raw double bits)  value of field i (captured, or null)
  *
- *  header bits:  63..49 zero | 48 PUBLISHED | 47..40 zero | 39..32 level ordinal | 31..0 field count
+ *  header bits:  63..49 zero | 48 PUBLISHED | 47 ABANDONED | 46..40 zero | 39..32 level ordinal
+ *                | 31..0 field count
  * </pre>
  *
  * <p>A header of {@code 0} means "claimed, not yet published"; the writer waits on it. The
- * PUBLISHED bit makes every published header non-zero, whatever the level and field count.
+ * PUBLISHED bit makes every published header non-zero, whatever the level and field count. An
+ * ABANDONED header marks a record whose logging call failed after claiming its slots (a
+ * StackOverflowError in the caller's thread): the writer skips its slots and reports it lost.
  */
 public final class RecordLayout {
 
@@ -35,6 +38,7 @@ public final class RecordLayout {
     public static final int TAG_OBJECT = 3;
 
     private static final long PUBLISHED = 1L << 48;
+    private static final long ABANDONED = 1L << 47;
 
     private RecordLayout() {
     }
@@ -45,6 +49,15 @@ public final class RecordLayout {
 
     public static long header(int levelOrdinal, int fieldCount) {
         return PUBLISHED | ((long) levelOrdinal << 32) | (fieldCount & 0xFFFF_FFFFL);
+    }
+
+    /** The header that marks {@code fieldCount} fields' worth of claimed slots as never written. */
+    public static long abandoned(int fieldCount) {
+        return PUBLISHED | ABANDONED | (fieldCount & 0xFFFF_FFFFL);
+    }
+
+    public static boolean isAbandoned(long header) {
+        return (header & ABANDONED) != 0;
     }
 
     public static int levelOrdinal(long header) {

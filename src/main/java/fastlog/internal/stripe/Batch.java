@@ -10,24 +10,37 @@ import fastlog.internal.record.RecordLayout;
  *
  * <h2>Concurrency</h2>
  * <ul>
- *   <li><b>tail</b> packs {@code SEALED (bit 63) | events (bits 32..62) | slots used (bits 0..31)}.
- *       Producers claim room by CAS on it while it is not sealed; whoever CASes the sealed bit in
- *       (a producer whose record does not fit, or the writer sweeping a partly filled batch) owns
- *       the hand-off of this batch. A sealed tail never changes until the writer resets it.</li>
+ *   <li><b>tail</b> is the batch's whole state, in one word changed only by CAS or by the
+ *       consumer's release store:
+ *       <ul>
+ *         <li>open: {@code events (bits 32..61) | slots used (bits 0..31)}, non-negative.
+ *             Producers claim room by CAS on it.</li>
+ *         <li>sealed: {@code SEALED (bit 63) | events | slots used}, with at least one slot
+ *             used. Whoever CASes the sealed bit in (a producer whose record does not fit, or
+ *             the consumer sweeping a partly filled batch) hands the batch off; the hand-off is
+ *             only a hint, since the consumer also finds sealed batches by looking.</li>
+ *         <li>ready for sequence {@code n}: {@code SEALED | READY (bit 62) | n}. Stored by the
+ *             consumer after rendering batch {@code n - ringSize}. The batch opens for
+ *             {@code n} only by a CAS from exactly this value to 0, which any thread that read
+ *             the stripe's {@code seq == n} may make. The sequence inside the value is what makes
+ *             that safe: a thread that read {@code seq == n} long ago cannot open the batch after
+ *             it was used for {@code n} and recycled for {@code n + ringSize}.</li>
+ *       </ul></li>
  *   <li><b>Records.</b> A producer fills its claimed slots with plain stores, then stores the
  *       header with {@link #publish release}. The writer reads the header with
  *       {@link #headerAcquire acquire}; a zero header means the record is claimed but not yet
  *       published, and the writer waits for it (the producer runs no user code in that window).</li>
- *   <li><b>Reuse.</b> After rendering, the writer clears the slots with plain stores and then
- *       stores {@code readySeq} with release ({@link #soReadySeq}); the installer of the next
- *       sequence acquires {@code readySeq} before re-opening the tail with a release store, and
- *       producers acquire the tail through their CAS. So a producer never sees stale slots.</li>
+ *   <li><b>Reuse.</b> After rendering, the consumer clears the slots with plain stores and then
+ *       stores the ready tail with release ({@link #recycle}); a producer's CAS that opens or
+ *       claims the batch reads that tail (acquire), so it never sees stale slots.</li>
  * </ul>
  */
 public final class Batch extends BatchFields {
 
     static final long SEALED = Long.MIN_VALUE;
+    static final long READY = 1L << 62;
     static final long ONE_EVENT = 1L << 32;
+    private static final long EVENTS_MASK = 0x3FFF_FFFFL;
 
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
@@ -36,23 +49,15 @@ public final class Batch extends BatchFields {
     final int capacity;
     final int stripeIndex;
     final int ringIndex;
-    /**
-     * The sequence this batch was last opened for. Written by the thread that opens it before
-     * its release store of {@code tail = 0}; read by whoever seals it after a successful CAS of
-     * the tail (which acquires), so the sealer hands off the right sequence even if its own read
-     * of the stripe's {@code seq} is stale by whole ring cycles.
-     */
-    long openSeq;
 
-    Batch(int capacity, int stripeIndex, int ringIndex, long readySeq, boolean open) {
+    /** A batch that is open for sequence {@code seq} if {@code open}, else ready for it. */
+    Batch(int capacity, int stripeIndex, int ringIndex, long seq, boolean open) {
         this.longs = new long[capacity];
         this.refs = new Object[capacity];
         this.capacity = capacity;
         this.stripeIndex = stripeIndex;
         this.ringIndex = ringIndex;
-        this.openSeq = open ? readySeq : -1;
-        soReadySeq(readySeq);
-        soTail(open ? 0 : SEALED);
+        soTail(open ? 0 : readyFor(seq));
     }
 
     public int stripeIndex() {
@@ -82,16 +87,31 @@ public final class Batch extends BatchFields {
         return (long) LONGS.getAcquire(longs, at);
     }
 
-    static boolean isSealed(long tail) {
+    static long readyFor(long seq) {
+        return SEALED | READY | seq;
+    }
+
+    /** Sealed or ready: no room can be claimed. */
+    static boolean isClosed(long tail) {
         return tail < 0;
     }
 
+    /** Sealed with records in it, waiting for the consumer. */
+    static boolean isSealedWithRecords(long tail) {
+        return tail < 0 && (tail & READY) == 0;
+    }
+
+    static boolean isReady(long tail) {
+        return tail < 0 && (tail & READY) != 0;
+    }
+
+    /** Slots used by an open or sealed batch; 0 for a ready one. */
     static int slotsUsed(long tail) {
-        return (int) tail;
+        return (tail & READY) != 0 && tail < 0 ? 0 : (int) tail;
     }
 
     static int events(long tail) {
-        return (int) ((tail & ~SEALED) >>> 32);
+        return (tail & READY) != 0 && tail < 0 ? 0 : (int) ((tail >>> 32) & EVENTS_MASK);
     }
 
     /** Slots used by a sealed batch (what the writer must render). */
@@ -105,14 +125,13 @@ public final class Batch extends BatchFields {
     }
 
     /**
-     * Writer only: after rendering, forget the records and make the batch ready for
-     * {@code nextSeq}. The clearing stores are plain; the release store of readySeq orders them.
+     * Consumer only: after rendering, forget the records and make the batch ready for
+     * {@code nextSeq}. The clearing stores are plain; the release store of the tail orders them.
      */
     public void recycle(int usedSlots, long nextSeq) {
         java.util.Arrays.fill(refs, 0, usedSlots, null);
         java.util.Arrays.fill(longs, 0, usedSlots, 0L);
-        soTail(SEALED);
-        soReadySeq(nextSeq);
+        soTail(readyFor(nextSeq));
     }
 }
 
@@ -126,20 +145,16 @@ abstract class BatchPad0 {
 
 abstract class BatchFields extends BatchPad0 {
     private static final VarHandle TAIL;
-    private static final VarHandle READY_SEQ;
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             TAIL = l.findVarHandle(BatchFields.class, "tail", long.class);
-            READY_SEQ = l.findVarHandle(BatchFields.class, "readySeq", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private volatile long tail;
-    /** The stripe sequence this batch may next be opened for; advanced by the writer. */
-    private volatile long readySeq;
 
     byte p100, p101, p102, p103, p104, p105, p106, p107, p108, p109, p110, p111, p112, p113, p114, p115;
     byte p116, p117, p118, p119, p120, p121, p122, p123, p124, p125, p126, p127, p128, p129, p130, p131;
@@ -156,13 +171,5 @@ abstract class BatchFields extends BatchPad0 {
 
     final void soTail(long v) {
         TAIL.setRelease(this, v);
-    }
-
-    final long lvReadySeq() {
-        return readySeq;
-    }
-
-    final void soReadySeq(long v) {
-        READY_SEQ.setRelease(this, v);
     }
 }

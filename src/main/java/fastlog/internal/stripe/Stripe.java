@@ -6,35 +6,39 @@ import java.lang.invoke.VarHandle;
 import fastlog.internal.queue.MpscArrayQueue;
 
 /**
- * One staging stripe: a ring of {@code K} batches of which exactly one is open at a time. Threads
+ * One staging stripe: a ring of {@code K} batches of which at most one is open at a time. Threads
  * map to a stripe by thread id, so one thread's records stay in one stripe, in order.
  *
  * <h2>Concurrency contract</h2>
  * <ul>
  *   <li><b>Who calls what.</b> Any thread calls {@link #claim}. Only the consumer (the thread
- *       holding the pipeline's consumer role) calls {@link #sealForConsumer}, {@link #batchAt} for
- *       rendering, and {@link Batch#recycle}.</li>
+ *       holding the pipeline's consumer role) calls {@link #takeForConsumer}, {@link #batchAt}
+ *       for rendering, and {@link Batch#recycle}.</li>
  *   <li><b>Sequence.</b> {@code seq} numbers the stripe's batches; batch {@code s} lives in
- *       {@code ring[s % K]}. {@code seq} only grows, by CAS from {@code s} to {@code s + 1}.</li>
+ *       {@code ring[s % K]}. {@code seq} only grows, by CAS from {@code s} to {@code s + 1}, made
+ *       only after a load saw batch {@code s} sealed or already recycled (and {@code seq} still {@code s}), and batch
+ *       {@code s + 1} ready for {@code s + 1} (see {@link Batch} for the tail states).</li>
  *   <li><b>Invariant: at most one open batch</b>, and it is {@code ring[seq % K]}. A batch opens
- *       only by a CAS of its tail from SEALED (recycled, empty) to 0, made by the thread whose CAS
- *       advanced {@code seq} to it; it is sealed (CAS of the SEALED bit) before {@code seq} can move past it. So a
- *       producer that CASes room into any unsealed tail has claimed room in the current batch,
- *       even if it read {@code seq} long ago.</li>
- *   <li><b>Hand-off order.</b> Whoever seals batch {@code s} hands it off (a producer offers it to
- *       the MPSC queue; the consumer renders it itself) and then stores {@code handedSeq = s}
- *       with release. {@code seq} may advance from {@code s} only after an acquire load sees
- *       {@code handedSeq == s}: batches of one stripe enter the queue in sequence order, and the
- *       consumer, which tracks the next expected sequence per stripe, never sees a gap.</li>
- *   <li><b>Reuse.</b> {@code ring[(s+1) % K]} may open for {@code s + 1} only when an acquire load
- *       of its {@code readySeq} equals {@code s + 1}; the consumer's release store of
- *       {@code readySeq} after clearing the batch pairs with it.</li>
+ *       only by a CAS of its tail from "ready for {@code seq}" to 0, and it is sealed before
+ *       {@code seq} can move past it. So a producer that CASes room into any open tail has
+ *       claimed room in the current batch, even if it read {@code seq} long ago.</li>
+ *   <li><b>Every step can be finished by any thread.</b> Opening the batch that {@code seq} points
+ *       to is a CAS any claimer makes when it sees the tail still ready for {@code seq}; a sealed
+ *       batch reaches the consumer whether or not its sealer's hand-off happens, because the
+ *       consumer looks at {@code ring[expected % K]} itself. So a thread that dies between two
+ *       steps (a StackOverflowError in the caller's thread) cannot wedge the stripe.</li>
+ *   <li><b>Hand-off</b> is a hint: the sealer offers the batch to the MPSC queue and runs
+ *       {@code onHandOff} (wakes the consumer). If the queue is full the hint is dropped; the
+ *       consumer finds sealed batches by looking, in sequence order, so a stripe's batches are
+ *       rendered in order whatever order the hints arrive in.</li>
+ *   <li><b>Reuse.</b> Batch {@code s + K} may open only after the consumer's release store of
+ *       "ready for {@code s + K}" into {@code ring[s % K]}'s tail, which it makes after clearing
+ *       the batch; the opener's CAS reads that value (acquire).</li>
  *   <li><b>Full.</b> When the open batch cannot take the record and the next batch is not ready,
  *       {@link #claim} returns {@link #FULL} and changes nothing; waiting or dropping is the
- *       caller's policy. The queue has room for every batch of every stripe, so the hand-off offer
- *       never fails.</li>
- *   <li><b>Progress.</b> Claims are lock-free, except that a producer which meets a sealed batch
- *       whose sealer has not yet stored {@code handedSeq} waits for those few instructions.</li>
+ *       caller's policy.</li>
+ *   <li><b>Progress.</b> Claims are lock-free: every retry follows another thread's successful
+ *       CAS.</li>
  * </ul>
  */
 public final class Stripe extends StripeFields {
@@ -51,8 +55,8 @@ public final class Stripe extends StripeFields {
     /**
      * @param ringSize batches in the ring, a power of two of at least 2
      * @param batchSlots slots per batch
-     * @param handOff the queue sealed batches go to; needs room for every batch of every stripe
-     * @param onHandOff run by a producer after it offered a batch (wakes the consumer)
+     * @param handOff the queue sealed batches are offered to, as hints for the consumer
+     * @param onHandOff run by a producer after it sealed a batch (wakes the consumer)
      */
     public Stripe(int index, int ringSize, int batchSlots, MpscArrayQueue<Batch> handOff, Runnable onHandOff) {
         if (Integer.bitCount(ringSize) != 1 || ringSize < 2) {
@@ -66,7 +70,6 @@ public final class Stripe extends StripeFields {
         }
         this.handOff = handOff;
         this.onHandOff = onHandOff;
-        soHandedSeq(-1);
     }
 
     public int index() {
@@ -92,92 +95,91 @@ public final class Stripe extends StripeFields {
     }
 
     /**
-     * Claims {@code slots} consecutive slots in the open batch, sealing and handing off the open
-     * batch first if the record does not fit.
+     * Claims {@code slots} consecutive slots in the open batch, sealing the open batch and moving
+     * to the next one first if the record does not fit.
      *
      * @param slots at most {@link #batchSlots()}
      * @return {@code ringIndex << 32 | firstSlot}, or {@link #FULL}
      */
     public long claim(int slots) {
-        for (int spins = 0; ; ) {
+        for (;;) {
             long s = lvSeq();
             Batch b = ring[(int) s & ringMask];
             long t = b.lvTail();
-            if (!Batch.isSealed(t)) {
+            if (!Batch.isClosed(t)) {
                 int used = Batch.slotsUsed(t);
                 if (used + slots <= b.capacity) {
                     if (b.casTail(t, t + Batch.ONE_EVENT + slots)) {
                         return ((long) b.ringIndex << 32) | used;
                     }
                 } else if (b.casTail(t, t | Batch.SEALED)) {
-                    // We sealed this batch: we own its hand-off. Its sequence is b.openSeq, not
-                    // s, which may be stale by whole ring cycles if we were descheduled.
-                    long sealed = b.openSeq;
-                    while (!handOff.offer(b)) { // the queue has room for every batch
-                        Thread.onSpinWait();
-                    }
-                    soHandedSeq(sealed);
-                    onHandOff.run();
+                    handOff(b);
                 }
                 continue;
             }
-            if (lvSeq() != s) {
-                continue; // b was a stale read
-            }
-            if (lvHandedSeq() != s) {
-                spins = backOff(spins); // the sealer is between its seal and its hand-off
+            if (t == Batch.readyFor(s)) {
+                b.casTail(t, 0); // seq points here but nobody has opened it yet (or its opener died)
                 continue;
             }
+            if (lvSeq() != s) {
+                continue; // stale: seq has moved on since we read it
+            }
+            // Batch s is sealed, or already taken and recycled by the consumer (its tail is then
+            // ready for s + K): move on to s + 1 if the consumer has made it ready.
             Batch next = ring[(int) (s + 1) & ringMask];
-            if (next.lvReadySeq() != s + 1) {
+            long ready = Batch.readyFor(s + 1);
+            if (next.lvTail() != ready) {
                 if (lvSeq() == s) {
                     return FULL;
                 }
                 continue;
             }
             if (casSeq(s, s + 1)) {
-                next.openSeq = s + 1;
-                next.casTail(Batch.SEALED, 0);
+                next.casTail(ready, 0);
             }
         }
     }
 
+    /** We sealed {@code b}: tell the consumer. A lost hint only delays it until its next look. */
+    private void handOff(Batch b) {
+        handOff.offer(b);
+        onHandOff.run();
+    }
+
     /**
-     * Consumer only: if {@code expectedSeq} is the current batch and holds records, seals it and
-     * marks it handed off so producers move on. The caller then renders and recycles it.
+     * Consumer only: batch {@code expectedSeq} (the consumer has recycled every earlier one) if it
+     * is sealed with records; or, if {@code sealPartial} and it is open with records, seals it
+     * first. The caller then renders and recycles it.
      *
-     * @return the sealed batch, or {@code null} if there is nothing to take now
+     * @return the batch, or {@code null} if there is nothing to take now
      */
-    public Batch sealForConsumer(long expectedSeq) {
-        if (lvSeq() != expectedSeq) {
-            return null;
-        }
+    public Batch takeForConsumer(long expectedSeq, boolean sealPartial) {
         Batch b = ring[(int) expectedSeq & ringMask];
         for (;;) {
             long t = b.lvTail();
-            if (Batch.isSealed(t) || Batch.slotsUsed(t) == 0) {
+            if (Batch.isSealedWithRecords(t)) {
+                return b;
+            }
+            // Ready (not opened yet) or open: it is batch expectedSeq, since the consumer recycled
+            // expectedSeq - K into it and nothing moves past an unsealed batch.
+            if (!sealPartial || Batch.isReady(t) || Batch.slotsUsed(t) == 0) {
                 return null;
             }
             if (b.casTail(t, t | Batch.SEALED)) {
-                soHandedSeq(expectedSeq);
                 return b;
             }
         }
     }
 
-    /** Whether batch {@code seq} is the current one and is open with nothing in it. */
-    public boolean isOpenAndEmpty(long seq) {
-        return lvSeq() == seq && ring[(int) seq & ringMask].lvTail() == 0;
+    /** Whether batch {@code expectedSeq} holds records the consumer could take now or after sealing it. */
+    public boolean hasRecords(long expectedSeq) {
+        long t = ring[(int) expectedSeq & ringMask].lvTail();
+        return Batch.isSealedWithRecords(t) || (!Batch.isClosed(t) && Batch.slotsUsed(t) > 0);
     }
 
     /** Current sequence (racy snapshot). */
     public long sequence() {
         return lvSeq();
-    }
-
-    /** Slots used in the current batch (racy snapshot); 0 when it is empty or sealed-empty. */
-    public int openSlots() {
-        return Batch.slotsUsed(ring[(int) lvSeq() & ringMask].lvTail());
     }
 
     /** Events staged and not yet recycled, from {@code consumerSeq} on (racy snapshot). */
@@ -198,14 +200,6 @@ public final class Stripe extends StripeFields {
         return lvDropped();
     }
 
-    private static int backOff(int spins) {
-        if (spins < 64) {
-            Thread.onSpinWait();
-        } else {
-            Thread.yield();
-        }
-        return spins + 1;
-    }
 }
 
 abstract class StripePad0 {
@@ -217,13 +211,11 @@ abstract class StripePad0 {
 
 abstract class StripeFields extends StripePad0 {
     private static final VarHandle SEQ;
-    private static final VarHandle HANDED_SEQ;
     private static final VarHandle DROPPED;
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             SEQ = l.findVarHandle(StripeFields.class, "seq", long.class);
-            HANDED_SEQ = l.findVarHandle(StripeFields.class, "handedSeq", long.class);
             DROPPED = l.findVarHandle(StripeFields.class, "dropped", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -231,7 +223,6 @@ abstract class StripeFields extends StripePad0 {
     }
 
     private volatile long seq;
-    private volatile long handedSeq;
     private volatile long dropped;
 
     byte p100, p101, p102, p103, p104, p105, p106, p107, p108, p109, p110, p111, p112, p113, p114, p115;
@@ -245,14 +236,6 @@ abstract class StripeFields extends StripePad0 {
 
     final boolean casSeq(long expect, long update) {
         return SEQ.compareAndSet(this, expect, update);
-    }
-
-    final long lvHandedSeq() {
-        return handedSeq;
-    }
-
-    final void soHandedSeq(long v) {
-        HANDED_SEQ.setRelease(this, v);
     }
 
     final long lvDropped() {

@@ -1,6 +1,7 @@
 package fastlog.internal.stripe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -34,7 +35,7 @@ class StripeTest {
     void claimsAreConsecutiveInTheOpenBatch() {
         assertEquals(0, claimAndPublish(0, 1));                          // 3 slots
         assertEquals(3, claimAndPublish(1, 2));                          // 5 slots
-        assertEquals(8, stripe.openSlots());
+        assertEquals(8, openSlots());
         assertTrue(queue.isEmpty());
     }
 
@@ -48,7 +49,7 @@ class StripeTest {
         assertEquals(1, handOffs.get());
         assertEquals(6, first.sealedSlots());
         assertEquals(1, stripe.sequence());
-        assertEquals(3, stripe.openSlots());
+        assertEquals(3, openSlots());
     }
 
     @Test
@@ -56,7 +57,7 @@ class StripeTest {
         claimAndPublish(2, 1);  // 7 of batch 0
         claimAndPublish(2, 2);  // batch 1
         assertEquals(Stripe.FULL, stripe.claim(RecordLayout.slotsFor(2))); // batch 0 not recycled
-        assertEquals(7, stripe.openSlots());
+        assertEquals(7, openSlots());
         Batch zero = queue.poll();
         assertSame(stripe.batchAt(0), zero);
         assertEquals(1L, zero.longs()[1], "record intact");
@@ -66,19 +67,67 @@ class StripeTest {
         assertSame(stripe.batchAt(1), queue.poll());
     }
 
+    private int openSlots() {
+        return stripe.batchAt(stripe.sequence()).sealedSlots();
+    }
+
     @Test
     void consumerSealsOnlyTheExpectedNonEmptyBatch() {
-        assertNull(stripe.sealForConsumer(0), "empty batch is left open");
-        assertTrue(stripe.isOpenAndEmpty(0));
+        assertNull(stripe.takeForConsumer(0, true), "empty batch is left open");
+        assertFalse(stripe.hasRecords(0));
         claimAndPublish(0, 7);
-        assertNull(stripe.sealForConsumer(1), "not the current sequence");
-        Batch b = stripe.sealForConsumer(0);
+        assertTrue(stripe.hasRecords(0));
+        assertNull(stripe.takeForConsumer(0, false), "a partly filled batch is sealed only when asked");
+        assertNull(stripe.takeForConsumer(1, true), "batch 1 is not open yet");
+        Batch b = stripe.takeForConsumer(0, true);
         assertSame(stripe.batchAt(0), b);
         assertEquals(3, b.sealedSlots());
         assertTrue(queue.isEmpty(), "the consumer keeps what it seals");
         b.recycle(3, 2);
         claimAndPublish(0, 8); // advances to batch 1
         assertEquals(1, stripe.sequence());
+    }
+
+    @Test
+    void aSealedBatchReachesTheConsumerEvenIfItsHandOffNeverHappened() {
+        claimAndPublish(2, 1); // 7 of 8 slots
+        Batch zero = stripe.batchAt(0);
+        long t = zero.lvTail();
+        assertTrue(zero.casTail(t, t | Batch.SEALED)); // a sealer that dies right after its seal CAS
+        assertTrue(queue.isEmpty());
+        assertSame(zero, stripe.takeForConsumer(0, false), "the consumer finds it by looking");
+        // Producers are not held up by the missing hand-off: they move on to batch 1.
+        assertEquals(0, claimAndPublish(0, 2));
+        assertEquals(1, stripe.sequence());
+    }
+
+    @Test
+    void aBatchWhoseOpenerDiedIsOpenedByTheNextClaimer() {
+        claimAndPublish(2, 1);
+        Batch zero = stripe.batchAt(0);
+        long t = zero.lvTail();
+        assertTrue(zero.casTail(t, t | Batch.SEALED));
+        assertTrue(stripe.casSeq(0, 1)); // advanced seq, then died before opening batch 1
+        assertTrue(Batch.isReady(stripe.batchAt(1).lvTail()));
+        assertEquals(0, claimAndPublish(0, 2), "the next claimer opens batch 1 and claims its first slot");
+        assertEquals(1, stripe.sequence());
+    }
+
+    @Test
+    void aStaleOpenerCannotReopenARecycledBatch() {
+        long readyForOne = Batch.readyFor(1);
+        Batch one = stripe.batchAt(1);
+        assertEquals(readyForOne, one.lvTail());
+        // Batch 1 is used and recycled for batch 3 while a claimer still holds "ready for 1".
+        claimAndPublish(2, 1);              // batch 0
+        claimAndPublish(2, 2);              // seals 0, opens 1
+        Batch zero = stripe.takeForConsumer(0, false);
+        zero.recycle(zero.sealedSlots(), 2);
+        Batch b1 = stripe.takeForConsumer(1, true);
+        assertSame(one, b1);
+        b1.recycle(b1.sealedSlots(), 3);
+        assertFalse(one.casTail(readyForOne, 0), "the stale CAS must fail: the batch is ready for 3 now");
+        assertEquals(Batch.readyFor(3), one.lvTail());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package fastlog.jcstress.repro;
 
-import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicLong;
 
 import fastlog.internal.queue.MpscArrayQueue;
@@ -17,16 +16,17 @@ import fastlog.jcstress.support.Records;
  *
  * <p>The suspicion: a producer reads {@code s = seq} and {@code b = ring[s % K]}, is preempted,
  * and meanwhile the stripe moves on by exactly {@code K} batches, so {@code b} is open again, now
- * as batch {@code s + K}. The producer's record does not fit, it seals {@code b} and stores
- * {@code handedSeq = s}, a stale sequence. From then on every producer sees {@code seq = s + K},
- * a sealed batch and {@code handedSeq != s + K}, and spins forever; the consumer's sweep needs
- * {@code seq} to move. The stripe is wedged.
+ * as batch {@code s + K}. The producer's record does not fit and it seals {@code b} with a stale
+ * idea of its sequence (the first core then stored a stale {@code handedSeq} and wedged the
+ * stripe), or it opens a batch on a stale sequence (two open batches: records out of order or
+ * lost). The batch tail now carries the sequence a batch is ready for, and the consumer finds
+ * sealed batches itself; this program checks that no record is lost, torn or stuck.
  *
  * <p>Setup: one stripe, ring of 2 batches that hold one 1-field record each, many platform
  * producer threads on few cores (so the OS preempts them at arbitrary instructions), one
- * consumer thread that works like {@code Consumer}. Exits 0 if the run completes, 1 (printing
- * seq and handedSeq) if no record was produced for 5 s (the stripe is wedged), 2 if the queue
- * delivered a batch other than the stripe's next sequence or a batch was torn.
+ * consumer thread that works like {@code Consumer}. Exits 0 if the run completes and the consumer
+ * read exactly the records the producers claimed, 1 (printing seq) if no record was produced for
+ * 5 s (the stripe is wedged), 2 if a batch was torn or records were lost.
  */
 public final class StaleSealRepro {
 
@@ -40,46 +40,41 @@ public final class StaleSealRepro {
         Stripe stripe = new Stripe(0, 2, RecordLayout.slotsFor(1), q, () -> { });
         AtomicLong produced = new AtomicLong();
         AtomicLong consumed = new AtomicLong();
+        AtomicLong consumedRecords = new AtomicLong();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         volatileStop = false;
 
         Thread consumer = new Thread(() -> {
             long expected = 0;
-            while (!volatileStop) {
-                Batch b = q.poll();
-                if (b == null) {
-                    b = stripe.sealForConsumer(expected);
-                }
+            while (!consumerStop) {
+                q.poll(); // hand-off hints: the consumer looks at the stripe itself, as Consumer does
+                Batch b = stripe.takeForConsumer(expected, true);
                 if (b == null) {
                     Thread.onSpinWait();
                     continue;
                 }
-                if (b != stripe.batchAt(expected)) {
-                    System.out.printf("OUT OF SEQUENCE: expected batch %d (ring slot %d), the queue delivered ring "
-                            + "slot %d (openSeq=%s); seq=%d handedSeq=%d%n", expected,
-                            expected & (stripe.ringSize() - 1), ringIndex(stripe, b), openSeq(b),
-                            stripe.sequence(), handedSeqOrMinus(stripe));
-                    System.exit(2);
-                }
                 int used = b.sealedSlots();
+                int records = b.eventCount();
                 int content = Records.readSealed(b);
-                if (content < 0) {
-                    System.out.println("BAD BATCH " + expected + ": " + content);
+                if (content < 0 || Integer.toString(content).length() != records) {
+                    System.out.println("BAD BATCH " + expected + ": " + content + " (" + records + " records claimed)");
                     System.exit(2);
                 }
                 b.recycle(used, expected + stripe.ringSize());
                 consumed.incrementAndGet();
+                consumedRecords.addAndGet(records);
                 expected++;
             }
         }, "consumer");
         consumer.setDaemon(true);
         consumer.start();
+        Thread[] producerThreads = new Thread[producers];
         for (int i = 0; i < producers; i++) {
             int id = 1 + i % 8;
             Thread t = new Thread(() -> {
                 while (!volatileStop) {
                     if (Records.claimAndWrite(stripe, id, 1) == Stripe.FULL) {
-                        Thread.onSpinWait();
+                        Thread.yield(); // as a real producer parks: let the one holding a claim run
                     } else {
                         produced.incrementAndGet();
                     }
@@ -87,6 +82,7 @@ public final class StaleSealRepro {
             }, "producer-" + i);
             t.setDaemon(true);
             t.start();
+            producerThreads[i] = t;
         }
 
         long last = -1;
@@ -98,50 +94,28 @@ public final class StaleSealRepro {
                 last = p;
                 lastChange = System.nanoTime();
             } else if (System.nanoTime() - lastChange > 5_000_000_000L) {
-                System.out.printf("WEDGED after %,d records (%,d batches consumed): seq=%d handedSeq=%d%n",
-                        p, consumed.get(), stripe.sequence(), handedSeq(stripe));
+                System.out.printf("WEDGED after %,d records (%,d batches consumed): seq=%d%n",
+                        p, consumed.get(), stripe.sequence());
                 System.exit(1);
             }
         }
         volatileStop = true;
-        System.out.printf("completed: %,d records, %,d batches, no wedge in %d s (seq=%d handedSeq=%d)%n",
-                produced.get(), consumed.get(), seconds, stripe.sequence(), handedSeq(stripe));
-        System.exit(0);
+        for (Thread t : producerThreads) {
+            t.join();
+        }
+        // Every claimed record must reach the consumer: it seals the last partial batch itself.
+        long wait = System.nanoTime() + 5_000_000_000L;
+        while (consumedRecords.get() < produced.get() && System.nanoTime() - wait < 0) {
+            Thread.sleep(10);
+        }
+        consumerStop = true;
+        consumer.join();
+        System.out.printf("completed: %,d records produced, %,d consumed, %,d batches, no wedge in %d s (seq=%d)%n",
+                produced.get(), consumedRecords.get(), consumed.get(), seconds, stripe.sequence());
+        System.exit(produced.get() == consumedRecords.get() ? 0 : 2);
     }
 
     private static volatile boolean volatileStop;
+    private static volatile boolean consumerStop;
 
-    private static int ringIndex(Stripe s, Batch b) {
-        for (int i = 0; i < s.ringSize(); i++) {
-            if (s.batch(i) == b) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Batch.openSeq (package-private, present in newer cores), or "n/a". */
-    private static String openSeq(Batch b) {
-        try {
-            Field f = Batch.class.getDeclaredField("openSeq");
-            f.setAccessible(true);
-            return Long.toString(f.getLong(b));
-        } catch (ReflectiveOperationException e) {
-            return "n/a";
-        }
-    }
-
-    private static long handedSeqOrMinus(Stripe s) {
-        try {
-            return handedSeq(s);
-        } catch (ReflectiveOperationException e) {
-            return Long.MIN_VALUE;
-        }
-    }
-
-    private static long handedSeq(Stripe s) throws ReflectiveOperationException {
-        Field f = Stripe.class.getSuperclass().getDeclaredField("handedSeq");
-        f.setAccessible(true);
-        return f.getLong(s);
-    }
 }

@@ -72,7 +72,7 @@ public final class ClaimOnFullStripeReturnsFull {
                 rest = -9;
             } else {
                 rest = Records.consume(stripe, b, s0 + 1);
-                Batch c = stripe.sealForConsumer(s0 + 2);
+                Batch c = stripe.takeForConsumer(s0 + 2, true);
                 if (c != null && rest > 0) {
                     int more = Records.readSealed(c);
                     rest = more < 0 ? more : rest * 10 + more;

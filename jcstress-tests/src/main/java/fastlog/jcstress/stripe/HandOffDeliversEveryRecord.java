@@ -73,7 +73,7 @@ public final class HandOffDeliversEveryRecord {
 
         void arbiter(II_Result r) {
             r.r1 = handedOff;
-            Batch next = stripe.sealForConsumer(s0 + 1);
+            Batch next = stripe.takeForConsumer(s0 + 1, true);
             r.r2 = next == null || !q.isEmpty() ? -9 : Records.readSealed(next);
         }
     }

@@ -67,7 +67,7 @@ public final class SameStripeRecordsNeverInterleave {
 
         @Arbiter
         public void consumer(II_Result r) {
-            Batch b = stripe.sealForConsumer(0);
+            Batch b = stripe.takeForConsumer(0, true);
             r.r1 = b == null ? -9 : Records.readSealed(b);
             r.r2 = full + (q.isEmpty() ? 0 : 2);
         }
@@ -117,7 +117,7 @@ public final class SameStripeRecordsNeverInterleave {
             } else {
                 r.r1 = Records.consume(stripe, sealed, s0);
             }
-            Batch next = stripe.sealForConsumer(s0 + 1);
+            Batch next = stripe.takeForConsumer(s0 + 1, true);
             r.r2 = next == null ? -9 : Records.readSealed(next);
             r.r3 = flags | (q.isEmpty() ? 0 : 8);
         }

@@ -161,7 +161,7 @@ public final class Records {
             if (claimAndWrite(stripe, 9, fields) == Stripe.FULL) {
                 throw new IllegalStateException("advance: full at " + s);
             }
-            Batch b = stripe.sealForConsumer(s);
+            Batch b = stripe.takeForConsumer(s, true);
             if (b == null || b != stripe.batchAt(s) || consume(stripe, b, s) != 9) {
                 throw new IllegalStateException("advance: could not consume batch " + s);
             }

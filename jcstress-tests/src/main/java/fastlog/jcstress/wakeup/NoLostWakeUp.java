@@ -30,7 +30,7 @@ import fastlog.jcstress.support.Records;
  * <p>Two handshakes of the core are tested. {@code BlockedProducer} uses the real
  * {@link ParkedProducers}, {@link Stripe} and {@link Batch}: a producer on a full stripe
  * registers, then re-checks by claiming; the consumer recycles a batch (the release store of
- * {@code readySeq}) and then calls {@code wakeAll()}, exactly as {@code Consumer.renderBatch}
+ * the batch's ready tail) and then calls {@code wakeAll()}, exactly as {@code Consumer.renderBatch}
  * does. {@code WriterGoingIdle} replicates {@code Pipeline}'s writer wake-up (the writer stores
  * {@code writerState = IDLE} with a volatile store and re-checks for work; a producer that
  * claimed the first slot of a batch publishes and then reads {@code writerState}) on the real
@@ -43,15 +43,15 @@ public final class NoLostWakeUp {
     }
 
     @JCStressTest
-    @Description("Producer: register in ParkedProducers, re-check by claiming. Consumer: recycle (readySeq), wakeAll().")
+    @Description("Producer: register in ParkedProducers, re-check by claiming. Consumer: recycle (ready tail), wakeAll().")
     @Outcome(id = {"1, 0, 7", "1, 1, 7"}, expect = ACCEPTABLE,
             desc = "The producer's re-check saw the recycled batch and claimed (a wake-up, if any, is spare).")
     @Outcome(id = "0, 1, 7", expect = ACCEPTABLE,
             desc = "The re-check came too early (FULL), but wakeAll() saw the registration and unparked the producer.")
     @Outcome(id = "0, 0, 7", expect = FORBIDDEN,
-            desc = "LOST WAKE-UP: the producer's re-check read the old readySeq (FULL, so it parks) and the consumer's "
+            desc = "LOST WAKE-UP: the producer's re-check read the old ready tail (FULL, so it parks) and the consumer's "
                     + "wakeAll() read an empty stack (so it unparks no one). Possible if the consumer's store of "
-                    + "readySeq is only a release store: a later load (of ParkedProducers.head) may then be satisfied "
+                    + "ready tail is only a release store: a later load (of ParkedProducers.head) may then be satisfied "
                     + "before the store is visible (store-load reordering, allowed even on x86).")
     @Outcome(expect = FORBIDDEN, desc = "The consumer's batch was overwritten or torn (r3 != 7).")
     @State
@@ -79,7 +79,7 @@ public final class NoLostWakeUp {
             claimed = Records.claimAndWrite(stripe, 1, 1) == Stripe.FULL ? 0 : 1;
         }
 
-        /** Consumer.renderBatch: render, recycle (release store of readySeq), then wakeAll(). */
+        /** Consumer.renderBatch: render, recycle (release store of ready tail), then wakeAll(). */
         @Actor
         public void consumer() {
             consumed = Records.consume(stripe, rendering, 0);
@@ -140,7 +140,7 @@ public final class NoLostWakeUp {
 
         /** Consumer.hasWork, for one stripe (no drops in this test). */
         private boolean hasWork() {
-            return !q.isEmpty() || stripe.openSlots() > 0;
+            return !q.isEmpty() || stripe.hasRecords(0);
         }
     }
 }
