@@ -11,10 +11,10 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li><b>Who calls what.</b> A producer that found its stripe full calls {@link #register},
  *       re-checks for room, and only then parks. The consumer calls {@link #wakeAll} after it has
- *       recycled batches (after the release store of {@code readySeq}).</li>
+ *       recycled batches (after the release store of the batch's ready tail).</li>
  *   <li><b>No lost wake-up.</b> {@code register} is a CAS on {@code head} (a volatile write); the
- *       producer's re-check is a volatile read of {@code readySeq}. The consumer stores
- *       {@code readySeq} with release, and {@code wakeAll} issues a full fence before its read
+ *       producer's re-check is a volatile read of the next batch's tail. The consumer stores
+ *       that tail with release, and {@code wakeAll} issues a full fence before its read
  *       of {@code head}; so each side's write precedes its read, and either the producer's
  *       re-check sees the room or the consumer sees the registration and unparks it.</li>
  *   <li><b>Allocation</b> happens only here, on the full-queue path: one waiter per wait, reused
@@ -69,7 +69,7 @@ public final class ParkedProducers {
 
     /** Unparks every registered thread and empties the stack. */
     public void wakeAll() {
-        // The consumer's store of readySeq (a release store in Batch.recycle) and this load of
+        // The consumer's store of the ready tail (a release store in Batch.recycle) and this load of
         // head must not be reordered (store-load): without the fence a producer can register,
         // re-check, still see no room and park while we see nobody to wake. jcstress caught it
         // (wakeup.NoLostWakeUp.BlockedProducer).
