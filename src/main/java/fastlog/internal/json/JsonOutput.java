@@ -12,9 +12,8 @@ import java.util.Arrays;
  * so the output is always valid UTF-8. A string longer than {@code maxStringLength} chars is cut
  * (never inside a surrogate pair) and ends with "…".
  *
- * <p>Single-threaded: owned by whoever renders. Nothing here allocates except buffer growth,
- * {@link #writeDouble}/{@link #writeFloat} for values without a short decimal form, and
- * timestamps outside years 0000-9999.
+ * <p>Single-threaded: owned by whoever renders. Nothing here allocates except buffer growth
+ * and timestamps outside years 0000-9999.
  *
  * <p>If a {@link CharSequence} throws from {@code length()} or {@code charAt()}, the exception
  * propagates and the buffer may hold part of the string; the caller remembers {@link #size()}
@@ -75,6 +74,8 @@ public final class JsonOutput {
 
     private final int maxStringLength;
     private final TimestampFormat timestamps = new TimestampFormat();
+    /** Scratch for {@link #writeDecimalText}: holds one number's text at a time. */
+    private final StringBuilder decimalText = new StringBuilder(32);
     private byte[] buf;
     private int size;
 
@@ -325,8 +326,8 @@ public final class JsonOutput {
      * cannot express, become the strings "NaN", "Infinity" and "-Infinity".
      *
      * <p>Integral values below 10^15 ({@code 12.0}) and short decimals ({@code 12.5},
-     * {@code 0.05}) are written without allocation; anything else goes through
-     * {@link Double#toString(double)} (its output, e.g. {@code 1.0E-5}, is valid JSON).
+     * {@code 0.05}) are written directly; anything else as {@link Double#toString(double)} writes
+     * it (its output, e.g. {@code 1.0E-5}, is valid JSON). None of it allocates.
      */
     public void writeDouble(double v) {
         if (v == (long) v && Math.abs(v) < 1e15) {
@@ -341,7 +342,7 @@ public final class JsonOutput {
         } else if (Double.isInfinite(v)) {
             writeRaw(v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY);
         } else if (!writeShortDecimal(v)) {
-            writeAsciiRaw(Double.toString(v));
+            writeDecimalText(v, false);
         }
     }
 
@@ -383,7 +384,7 @@ public final class JsonOutput {
         } else if (Float.isInfinite(v)) {
             writeRaw(v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY);
         } else if (!writeShortDecimal(v)) {
-            writeAsciiRaw(Float.toString(v));
+            writeDecimalText(v, true);
         }
     }
 
@@ -414,18 +415,57 @@ public final class JsonOutput {
             m /= 10; // 0.50 -> 0.5: the same rational, so still exact
             k--;
         }
-        long abs = Math.abs(m);
+        ensure(1 + 19 + 1 + 18); // sign, integer part, point, k fraction digits (all generous bounds)
+        byte[] b = buf;
+        int p = size;
         if (m < 0) {
-            writeByte('-');
+            b[p++] = '-';
+            m = -m; // |m| <= 1e18: not Long.MIN_VALUE
         }
         long pow = LONG_POW10[k];
-        writeLong(abs / pow);
-        writeByte('.');
-        long fraction = abs % pow;
-        for (long p = pow / 10; p > fraction; p /= 10) {
-            writeByte('0'); // leading zeros of the fraction: 0.05
+        long integer = m / pow;
+        p = putDigits(b, p, integer, digits(integer));
+        b[p++] = '.';
+        size = putDigits(b, p, m - integer * pow, k); // exactly k digits: 0.05 keeps its zero
+    }
+
+    /** Writes {@code v >= 0} as exactly {@code width} digits (zero-padded) at {@code p}; returns the end. */
+    private static int putDigits(byte[] b, int p, long v, int width) {
+        int end = p + width;
+        int q = end;
+        while (q - p >= 2) {
+            long div = v / 100;
+            int two = (int) (v - div * 100) << 1;
+            b[--q] = TWO_DIGITS[two + 1];
+            b[--q] = TWO_DIGITS[two];
+            v = div;
         }
-        writeLong(fraction);
+        if (q > p) {
+            b[--q] = (byte) ('0' + v);
+        }
+        return end;
+    }
+
+    /**
+     * Appends Double.toString / Float.toString text without allocating: StringBuilder.append
+     * writes exactly that text ("as if by String.valueOf") into a buffer that is reused here.
+     */
+    private void writeDecimalText(double v, boolean isFloat) {
+        StringBuilder text = decimalText;
+        text.setLength(0);
+        if (isFloat) {
+            text.append((float) v);
+        } else {
+            text.append(v);
+        }
+        int n = text.length();
+        ensure(n);
+        byte[] b = buf;
+        int p = size;
+        for (int i = 0; i < n; i++) {
+            b[p + i] = (byte) text.charAt(i); // digits, '.', '-', 'E': ASCII
+        }
+        size = p + n;
     }
 
     private void writePointZero() {
