@@ -76,6 +76,8 @@ public final class JsonOutput {
     private final TimestampFormat timestamps = new TimestampFormat();
     /** Scratch for {@link #writeDecimalText}: holds one number's text at a time. */
     private final StringBuilder decimalText = new StringBuilder(32);
+    /** Scratch for {@link #encodeChunk}: one chunk's chars (grows to CHUNK_CHARS + 1). */
+    private char[] chars = new char[32];
     private byte[] buf;
     private int size;
 
@@ -213,48 +215,72 @@ public final class JsonOutput {
      * Encodes chars {@code [from, end)}, plus the low half of a pair that straddles {@code end}
      * (the 6 bytes reserved for its high half cover the 4 the pair needs). Returns the index
      * after the last char consumed.
+     *
+     * <p>The chars are first copied into {@link #chars}: a loop over a char[] runs much faster
+     * than {@code charAt} on a String (no coder or bounds check per char), and for a String the
+     * copy is one bulk {@code getChars}.
      */
     private int encodeChunk(CharSequence s, int from, int end, int limit) {
-        ensure((end - from) * 6);
-        byte[] b = buf;
-        int p = size;
-        int i = from;
+        int copyEnd = Math.min(end + 1, limit); // one more char: the low half of a straddling pair
+        int n = copyEnd - from;
+        char[] c = chars;
+        if (c.length < n) {
+            chars = c = new char[Math.max(n, Math.min(2 * c.length, CHUNK_CHARS + 1))];
+        }
         if (s instanceof String str) {
-            // The common case: a run of plain ASCII, String.charAt inlined.
-            while (i < end) {
-                char c = str.charAt(i);
-                if (c >= 0x80 || ESCAPE[c] != 0) {
-                    break;
-                }
-                b[p++] = (byte) c;
-                i++;
+            str.getChars(from, copyEnd, c, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                c[i] = s.charAt(from + i);
             }
         }
-        for (; i < end; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                byte e = ESCAPE[c];
+        ensure((end - from) * 6);
+        return from + encodeChars(c, end - from, n);
+    }
+
+    /**
+     * Encodes {@code c[0, count)}, and {@code c[count]} too if it is the low half of a pair
+     * started at {@code c[count - 1]} ({@code available} chars are valid). Returns the chars
+     * consumed. The caller has reserved 6 bytes per char.
+     */
+    private int encodeChars(char[] c, int count, int available) {
+        byte[] b = buf;
+        int p = size;
+        int i = 0;
+        // The common case: a run of plain ASCII.
+        while (i < count) {
+            char ch = c[i];
+            if (ch >= 0x80 || ESCAPE[ch] != 0) {
+                break;
+            }
+            b[p++] = (byte) ch;
+            i++;
+        }
+        for (; i < count; i++) {
+            char ch = c[i];
+            if (ch < 0x80) {
+                byte e = ESCAPE[ch];
                 if (e == 0) {
-                    b[p++] = (byte) c;
+                    b[p++] = (byte) ch;
                 } else if (e == 'u') {
                     b[p++] = '\\';
                     b[p++] = 'u';
                     b[p++] = '0';
                     b[p++] = '0';
-                    b[p++] = HEX[c >> 4];
-                    b[p++] = HEX[c & 0xF];
+                    b[p++] = HEX[ch >> 4];
+                    b[p++] = HEX[ch & 0xF];
                 } else {
                     b[p++] = '\\';
                     b[p++] = e;
                 }
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
+            } else if (ch < 0x800) {
+                b[p++] = (byte) (0xC0 | (ch >> 6));
+                b[p++] = (byte) (0x80 | (ch & 0x3F));
+            } else if (Character.isSurrogate(ch)) {
                 char low;
-                if (Character.isHighSurrogate(c) && i + 1 < limit
-                        && Character.isLowSurrogate(low = s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, low);
+                if (Character.isHighSurrogate(ch) && i + 1 < available
+                        && Character.isLowSurrogate(low = c[i + 1])) {
+                    int cp = Character.toCodePoint(ch, low);
                     b[p++] = (byte) (0xF0 | (cp >> 18));
                     b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
                     b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
@@ -265,17 +291,17 @@ public final class JsonOutput {
                     b[p++] = (byte) 0xBF;
                     b[p++] = (byte) 0xBD;
                 }
-            } else if (c == '\u2028' || c == '\u2029') {
+            } else if (ch == '\u2028' || ch == '\u2029') {
                 b[p++] = '\\';
                 b[p++] = 'u';
                 b[p++] = '2';
                 b[p++] = '0';
                 b[p++] = '2';
-                b[p++] = c == '\u2028' ? (byte) '8' : (byte) '9';
+                b[p++] = ch == '\u2028' ? (byte) '8' : (byte) '9';
             } else {
-                b[p++] = (byte) (0xE0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
+                b[p++] = (byte) (0xE0 | (ch >> 12));
+                b[p++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (ch & 0x3F));
             }
         }
         size = p;
