@@ -106,6 +106,7 @@ public final class EventRenderer {
         int n = bound + fields;
         RenderedKey[] k = keysFor(n);
         int[] h = hashes;
+        long uncachedBefore = renderedKeys.uncachedMade();
         for (int i = 0; i < scoped; i++) {
             h[i] = (k[i] = renderedKeys.get(context.key(i))).hash;
         }
@@ -143,9 +144,10 @@ public final class EventRenderer {
         if (k.length > 1024) {
             keys = new RenderedKey[32]; // don't keep a huge scratch array after one huge event
             hashes = new int[32];
+        } else if (renderedKeys.uncachedMade() != uncachedBefore) {
+            Arrays.fill(k, 0, n, null); // don't keep a long key alive after its event
         }
-        // Otherwise k keeps its references: cached keys are held by the cache anyway, and an
-        // uncached (long) key stays reachable only until a later event reuses its slot.
+        // Otherwise k keeps its references: the cache holds those keys anyway.
         out.writeByte('}');
         out.writeByte('\n');
     }

@@ -24,6 +24,8 @@ final class RenderedKeyCache {
     private final ReservedKeys names;
     private final int maxStringLength;
     private final JsonOutput scratch;
+    /** How many keys were too long to keep; see {@link #uncachedMade()}. */
+    private long uncachedMade;
 
     RenderedKeyCache(ReservedKeys names, int maxStringLength) {
         this.names = names;
@@ -44,8 +46,18 @@ final class RenderedKeyCache {
         e = render(key);
         if (key.length() <= MAX_CACHED_LENGTH) {
             entries[slot] = e;
+        } else {
+            uncachedMade++;
         }
         return e;
+    }
+
+    /**
+     * Counts keys returned but not kept. A caller that sees this change knows it holds a
+     * RenderedKey nothing else refers to (and its possibly huge key), and may drop it.
+     */
+    long uncachedMade() {
+        return uncachedMade;
     }
 
     private RenderedKey render(String key) {
