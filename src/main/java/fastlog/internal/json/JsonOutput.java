@@ -12,9 +12,8 @@ import java.util.Arrays;
  * so the output is always valid UTF-8. A string longer than {@code maxStringLength} chars is cut
  * (never inside a surrogate pair) and ends with "…".
  *
- * <p>Single-threaded: owned by whoever renders. Nothing here allocates except buffer growth,
- * {@link #writeDouble}/{@link #writeFloat} for values without a short decimal form, and
- * timestamps outside years 0000-9999.
+ * <p>Single-threaded: owned by whoever renders. Nothing here allocates except buffer growth
+ * and timestamps outside years 0000-9999.
  *
  * <p>If a {@link CharSequence} throws from {@code length()} or {@code charAt()}, the exception
  * propagates and the buffer may hold part of the string; the caller remembers {@link #size()}
@@ -75,6 +74,10 @@ public final class JsonOutput {
 
     private final int maxStringLength;
     private final TimestampFormat timestamps = new TimestampFormat();
+    /** Scratch for {@link #writeDecimalText}: holds one number's text at a time. */
+    private final StringBuilder decimalText = new StringBuilder(32);
+    /** Scratch for {@link #encodeChunk}: one chunk's chars (grows to CHUNK_CHARS + 1). */
+    private char[] chars = new char[32];
     private byte[] buf;
     private int size;
 
@@ -212,48 +215,72 @@ public final class JsonOutput {
      * Encodes chars {@code [from, end)}, plus the low half of a pair that straddles {@code end}
      * (the 6 bytes reserved for its high half cover the 4 the pair needs). Returns the index
      * after the last char consumed.
+     *
+     * <p>The chars are first copied into {@link #chars}: a loop over a char[] runs much faster
+     * than {@code charAt} on a String (no coder or bounds check per char), and for a String the
+     * copy is one bulk {@code getChars}.
      */
     private int encodeChunk(CharSequence s, int from, int end, int limit) {
-        ensure((end - from) * 6);
-        byte[] b = buf;
-        int p = size;
-        int i = from;
+        int copyEnd = Math.min(end + 1, limit); // one more char: the low half of a straddling pair
+        int n = copyEnd - from;
+        char[] c = chars;
+        if (c.length < n) {
+            chars = c = new char[Math.max(n, Math.min(2 * c.length, CHUNK_CHARS + 1))];
+        }
         if (s instanceof String str) {
-            // The common case: a run of plain ASCII, String.charAt inlined.
-            while (i < end) {
-                char c = str.charAt(i);
-                if (c >= 0x80 || ESCAPE[c] != 0) {
-                    break;
-                }
-                b[p++] = (byte) c;
-                i++;
+            str.getChars(from, copyEnd, c, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                c[i] = s.charAt(from + i);
             }
         }
-        for (; i < end; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                byte e = ESCAPE[c];
+        ensure((end - from) * 6);
+        return from + encodeChars(c, end - from, n);
+    }
+
+    /**
+     * Encodes {@code c[0, count)}, and {@code c[count]} too if it is the low half of a pair
+     * started at {@code c[count - 1]} ({@code available} chars are valid). Returns the chars
+     * consumed. The caller has reserved 6 bytes per char.
+     */
+    private int encodeChars(char[] c, int count, int available) {
+        byte[] b = buf;
+        int p = size;
+        int i = 0;
+        // The common case: a run of plain ASCII.
+        while (i < count) {
+            char ch = c[i];
+            if (ch >= 0x80 || ESCAPE[ch] != 0) {
+                break;
+            }
+            b[p++] = (byte) ch;
+            i++;
+        }
+        for (; i < count; i++) {
+            char ch = c[i];
+            if (ch < 0x80) {
+                byte e = ESCAPE[ch];
                 if (e == 0) {
-                    b[p++] = (byte) c;
+                    b[p++] = (byte) ch;
                 } else if (e == 'u') {
                     b[p++] = '\\';
                     b[p++] = 'u';
                     b[p++] = '0';
                     b[p++] = '0';
-                    b[p++] = HEX[c >> 4];
-                    b[p++] = HEX[c & 0xF];
+                    b[p++] = HEX[ch >> 4];
+                    b[p++] = HEX[ch & 0xF];
                 } else {
                     b[p++] = '\\';
                     b[p++] = e;
                 }
-            } else if (c < 0x800) {
-                b[p++] = (byte) (0xC0 | (c >> 6));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isSurrogate(c)) {
+            } else if (ch < 0x800) {
+                b[p++] = (byte) (0xC0 | (ch >> 6));
+                b[p++] = (byte) (0x80 | (ch & 0x3F));
+            } else if (Character.isSurrogate(ch)) {
                 char low;
-                if (Character.isHighSurrogate(c) && i + 1 < limit
-                        && Character.isLowSurrogate(low = s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, low);
+                if (Character.isHighSurrogate(ch) && i + 1 < available
+                        && Character.isLowSurrogate(low = c[i + 1])) {
+                    int cp = Character.toCodePoint(ch, low);
                     b[p++] = (byte) (0xF0 | (cp >> 18));
                     b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
                     b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
@@ -264,17 +291,17 @@ public final class JsonOutput {
                     b[p++] = (byte) 0xBF;
                     b[p++] = (byte) 0xBD;
                 }
-            } else if (c == '\u2028' || c == '\u2029') {
+            } else if (ch == '\u2028' || ch == '\u2029') {
                 b[p++] = '\\';
                 b[p++] = 'u';
                 b[p++] = '2';
                 b[p++] = '0';
                 b[p++] = '2';
-                b[p++] = c == '\u2028' ? (byte) '8' : (byte) '9';
+                b[p++] = ch == '\u2028' ? (byte) '8' : (byte) '9';
             } else {
-                b[p++] = (byte) (0xE0 | (c >> 12));
-                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[p++] = (byte) (0x80 | (c & 0x3F));
+                b[p++] = (byte) (0xE0 | (ch >> 12));
+                b[p++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (ch & 0x3F));
             }
         }
         size = p;
@@ -325,8 +352,8 @@ public final class JsonOutput {
      * cannot express, become the strings "NaN", "Infinity" and "-Infinity".
      *
      * <p>Integral values below 10^15 ({@code 12.0}) and short decimals ({@code 12.5},
-     * {@code 0.05}) are written without allocation; anything else goes through
-     * {@link Double#toString(double)} (its output, e.g. {@code 1.0E-5}, is valid JSON).
+     * {@code 0.05}) are written directly; anything else as {@link Double#toString(double)} writes
+     * it (its output, e.g. {@code 1.0E-5}, is valid JSON). None of it allocates.
      */
     public void writeDouble(double v) {
         if (v == (long) v && Math.abs(v) < 1e15) {
@@ -341,7 +368,7 @@ public final class JsonOutput {
         } else if (Double.isInfinite(v)) {
             writeRaw(v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY);
         } else if (!writeShortDecimal(v)) {
-            writeAsciiRaw(Double.toString(v));
+            writeDecimalText(v, false);
         }
     }
 
@@ -383,7 +410,7 @@ public final class JsonOutput {
         } else if (Float.isInfinite(v)) {
             writeRaw(v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY);
         } else if (!writeShortDecimal(v)) {
-            writeAsciiRaw(Float.toString(v));
+            writeDecimalText(v, true);
         }
     }
 
@@ -414,18 +441,57 @@ public final class JsonOutput {
             m /= 10; // 0.50 -> 0.5: the same rational, so still exact
             k--;
         }
-        long abs = Math.abs(m);
+        ensure(1 + 19 + 1 + 18); // sign, integer part, point, k fraction digits (all generous bounds)
+        byte[] b = buf;
+        int p = size;
         if (m < 0) {
-            writeByte('-');
+            b[p++] = '-';
+            m = -m; // |m| <= 1e18: not Long.MIN_VALUE
         }
         long pow = LONG_POW10[k];
-        writeLong(abs / pow);
-        writeByte('.');
-        long fraction = abs % pow;
-        for (long p = pow / 10; p > fraction; p /= 10) {
-            writeByte('0'); // leading zeros of the fraction: 0.05
+        long integer = m / pow;
+        p = putDigits(b, p, integer, digits(integer));
+        b[p++] = '.';
+        size = putDigits(b, p, m - integer * pow, k); // exactly k digits: 0.05 keeps its zero
+    }
+
+    /** Writes {@code v >= 0} as exactly {@code width} digits (zero-padded) at {@code p}; returns the end. */
+    private static int putDigits(byte[] b, int p, long v, int width) {
+        int end = p + width;
+        int q = end;
+        while (q - p >= 2) {
+            long div = v / 100;
+            int two = (int) (v - div * 100) << 1;
+            b[--q] = TWO_DIGITS[two + 1];
+            b[--q] = TWO_DIGITS[two];
+            v = div;
         }
-        writeLong(fraction);
+        if (q > p) {
+            b[--q] = (byte) ('0' + v);
+        }
+        return end;
+    }
+
+    /**
+     * Appends Double.toString / Float.toString text without allocating: StringBuilder.append
+     * writes exactly that text ("as if by String.valueOf") into a buffer that is reused here.
+     */
+    private void writeDecimalText(double v, boolean isFloat) {
+        StringBuilder text = decimalText;
+        text.setLength(0);
+        if (isFloat) {
+            text.append((float) v);
+        } else {
+            text.append(v);
+        }
+        int n = text.length();
+        ensure(n);
+        byte[] b = buf;
+        int p = size;
+        for (int i = 0; i < n; i++) {
+            b[p + i] = (byte) text.charAt(i); // digits, '.', '-', 'E': ASCII
+        }
+        size = p + n;
     }
 
     private void writePointZero() {

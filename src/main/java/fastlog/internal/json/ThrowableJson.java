@@ -1,6 +1,6 @@
 package fastlog.internal.json;
 
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 
 /**
  * Renders a Throwable as a JSON object:
@@ -36,22 +36,47 @@ public final class ThrowableJson {
     }
 
     public static void write(JsonOutput out, Throwable t) {
-        write(out, t, 0, new IdentityHashMap<>());
+        write(out, t, 0, new Seen());
     }
 
-    /** {@code seen} holds every throwable written so far in this object (identity, not equals). */
-    private static void write(JsonOutput out, Throwable t, int depth, IdentityHashMap<Throwable, Boolean> seen) {
+    /**
+     * Every throwable written so far in this object, compared by identity (not equals). At most
+     * {@value #MAX_THROWABLES}, so a scan is cheap, and a small array costs less to make than an
+     * IdentityHashMap (a 64-slot table) for the usual one or two throwables.
+     */
+    private static final class Seen {
+        private Throwable[] items = new Throwable[4];
+        private int size;
+
+        boolean contains(Throwable t) {
+            for (int i = 0; i < size; i++) {
+                if (items[i] == t) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void add(Throwable t) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, 2 * size);
+            }
+            items[size++] = t;
+        }
+    }
+
+    private static void write(JsonOutput out, Throwable t, int depth, Seen seen) {
         out.writeAsciiRaw("{\"type\":");
         out.writeString(t.getClass().getName());
-        if (seen.containsKey(t)) {
+        if (seen.contains(t)) {
             out.writeAsciiRaw(",\"circular\":true}");
             return;
         }
-        if (depth >= MAX_DEPTH || seen.size() >= MAX_THROWABLES) {
+        if (depth >= MAX_DEPTH || seen.size >= MAX_THROWABLES) {
             out.writeAsciiRaw(",\"truncated\":true}");
             return;
         }
-        seen.put(t, Boolean.TRUE);
+        seen.add(t);
         writeMessage(out, t);
         writeStack(out, t);
         writeCause(out, t, depth, seen);
@@ -99,7 +124,7 @@ public final class ThrowableJson {
         out.writeByte(']');
     }
 
-    private static void writeCause(JsonOutput out, Throwable t, int depth, IdentityHashMap<Throwable, Boolean> seen) {
+    private static void writeCause(JsonOutput out, Throwable t, int depth, Seen seen) {
         Throwable cause;
         try {
             cause = t.getCause();
@@ -114,8 +139,7 @@ public final class ThrowableJson {
         }
     }
 
-    private static void writeSuppressed(JsonOutput out, Throwable t, int depth,
-            IdentityHashMap<Throwable, Boolean> seen) {
+    private static void writeSuppressed(JsonOutput out, Throwable t, int depth, Seen seen) {
         Throwable[] suppressed = t.getSuppressed(); // final in Throwable: a JDK copy, cannot run user code
         if (suppressed.length == 0) {
             return;

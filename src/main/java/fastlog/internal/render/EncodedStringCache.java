@@ -5,8 +5,9 @@ import java.util.Arrays;
 import fastlog.internal.json.JsonOutput;
 
 /**
- * Remembers the JSON encoding of recently seen strings (keys and messages, which are nearly
- * always the same few literals), so the writer copies bytes instead of escaping char by char.
+ * Remembers the JSON encoding of recently seen messages (nearly always the same few literals),
+ * so the writer copies bytes instead of escaping char by char. Keys have their own cache,
+ * {@link RenderedKeyCache}.
  *
  * <p>Direct-mapped on {@link String#hashCode()} (cached inside each String); a hit is confirmed by
  * identity first, then by equality. Writer-thread only. Strings longer than
@@ -25,24 +26,17 @@ final class EncodedStringCache {
         this.scratch = new JsonOutput(MAX_CACHED_LENGTH * 6 + 8, maxStringLength);
     }
 
-    /** Writes {@code s} as a quoted JSON string, followed by {@code ':'} if {@code asKey}. */
-    void write(JsonOutput out, String s, boolean asKey) {
+    /** Writes {@code s} as a quoted JSON string. */
+    void write(JsonOutput out, String s) {
         if (s.length() > MAX_CACHED_LENGTH) {
             out.writeString(s);
-            if (asKey) {
-                out.writeByte(':');
-            }
             return;
         }
         int slot = (s.hashCode() * 0x9E3779B9 >>> 23) & (SIZE - 1);
-        slot = asKey ? slot : slot ^ 1; // a string used both ways gets two entries
         String cached = strings[slot];
         if (cached != s && (cached == null || !cached.equals(s))) {
             scratch.reset();
             scratch.writeString(s);
-            if (asKey) {
-                scratch.writeByte(':');
-            }
             strings[slot] = s;
             encoded[slot] = Arrays.copyOf(scratch.array(), scratch.size());
         }

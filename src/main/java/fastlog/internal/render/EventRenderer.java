@@ -30,22 +30,22 @@ public final class EventRenderer {
     private static final int LINEAR_DEDUP_LIMIT = 24;
     private static final byte[] CLOSE_LINE = {'}', '\n'};
 
-    private final ReservedKeys names;
     private final byte[] openTs;
     private final byte[][] levelFields;
     private final byte[] loggerKey;
     private final byte[] messageKey;
     private final JsonOutput scratch;
     private final EncodedStringCache encodedStrings;
-    private final int maxStringLength;
-    private String[] keys = new String[32];
+    private final RenderedKeyCache renderedKeys;
+    private RenderedKey[] keys = new RenderedKey[32];
+    /** {@code keys[i].hash}, side by side, so the duplicate scan compares ints in one array. */
+    private int[] hashes = new int[32];
     private HashMap<String, Integer> lastIndex;
 
     public EventRenderer(ReservedKeys names, int maxStringLength) {
-        this.names = names;
         this.scratch = new JsonOutput(256, maxStringLength);
         this.encodedStrings = new EncodedStringCache(maxStringLength);
-        this.maxStringLength = maxStringLength;
+        this.renderedKeys = new RenderedKeyCache(names, maxStringLength);
         this.openTs = encode("{", names.timestamp());
         this.loggerKey = encode(",", names.logger());
         this.messageKey = encode(",", names.message());
@@ -104,28 +104,29 @@ public final class EventRenderer {
         int bound = scoped + core.boundCount();
         int fields = RecordLayout.fieldCount(header);
         int n = bound + fields;
-        String[] k = keysFor(n);
+        RenderedKey[] k = keysFor(n);
+        int[] h = hashes;
+        long uncachedBefore = renderedKeys.uncachedMade();
         for (int i = 0; i < scoped; i++) {
-            k[i] = names.rename(wellFormed(context.key(i)));
+            h[i] = (k[i] = renderedKeys.get(context.key(i))).hash;
         }
         for (int i = scoped; i < bound; i++) {
-            k[i] = names.rename(wellFormed(core.boundKey(i - scoped)));
+            h[i] = (k[i] = renderedKeys.get(core.boundKey(i - scoped))).hash;
         }
         for (int f = 0; f < fields; f++) {
-            Object key = refs[RecordLayout.keySlot(at, f)];
-            k[bound + f] = names.rename(key == null ? "null" : wellFormed((String) key));
+            h[bound + f] = (k[bound + f] = renderedKeys.get((String) refs[RecordLayout.keySlot(at, f)])).hash;
         }
         boolean linear = n <= LINEAR_DEDUP_LIMIT;
         if (!linear) {
             indexLast(k, n);
         }
         for (int j = 0; j < n; j++) {
-            if (linear ? repeatedLater(k, j, n) : lastIndex.get(k[j]) != j) {
+            RenderedKey key = k[j];
+            if (linear ? repeatedLater(k, h, j, n) : lastIndex.get(key.name) != j) {
                 continue;
             }
             int fieldMark = out.size();
-            out.writeByte(',');
-            encodedStrings.write(out, k[j], true);
+            out.writeRaw(key.json);
             try {
                 if (j < scoped) {
                     JsonValues.write(out, context.value(j));
@@ -136,16 +137,17 @@ public final class EventRenderer {
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 out.truncate(fieldMark);
-                out.writeByte(',');
-                out.writeKey(k[j]);
+                out.writeRaw(key.json);
                 out.writeString("<unrenderable value: " + e.getClass().getName() + ">");
             }
         }
         if (k.length > 1024) {
-            keys = new String[32]; // don't keep a huge scratch array after one huge event
-        } else {
-            Arrays.fill(k, 0, n, null);
+            keys = new RenderedKey[32]; // don't keep a huge scratch array after one huge event
+            hashes = new int[32];
+        } else if (renderedKeys.uncachedMade() != uncachedBefore) {
+            Arrays.fill(k, 0, n, null); // don't keep a long key alive after its event
         }
+        // Otherwise k keeps its references: the cache holds those keys anyway.
         out.writeByte('}');
         out.writeByte('\n');
     }
@@ -179,7 +181,7 @@ public final class EventRenderer {
         if (msg == null) {
             out.writeNull();
         } else {
-            encodedStrings.write(out, (String) msg, false);
+            encodedStrings.write(out, (String) msg);
         }
     }
 
@@ -193,64 +195,34 @@ public final class EventRenderer {
         }
     }
 
-    /**
-     * The key as it will read once encoded: cut at the maximum string length with an ellipsis,
-     * lone surrogates as U+FFFD. Keys are compared for
-     * duplicates in this form, since U+D800 and U+DBFF alone both encode as U+FFFD.
-     */
-    private String wellFormed(String key) {
-        if (key.length() > maxStringLength) {
-            int cut = maxStringLength;
-            if (cut > 0 && Character.isHighSurrogate(key.charAt(cut - 1)) && Character.isLowSurrogate(key.charAt(cut))) {
-                cut--; // JsonOutput never splits a pair either
-            }
-            key = key.substring(0, cut) + '\u2026';
-        }
-        for (int i = 0; i < key.length(); i++) {
-            if (Character.isSurrogate(key.charAt(i))) {
-                return replaceLoneSurrogates(key);
-            }
-        }
-        return key;
-    }
-
-    private static String replaceLoneSurrogates(String key) {
-        StringBuilder b = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
-                b.append(c).append(key.charAt(++i));
-            } else {
-                b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return b.toString();
-    }
-
-    private String[] keysFor(int n) {
+    /** The key scratch array, and {@link #hashes} beside it, with room for {@code n}. */
+    private RenderedKey[] keysFor(int n) {
         if (keys.length < n) {
-            keys = new String[Math.max(n, keys.length * 2)];
+            int length = Math.max(n, keys.length * 2);
+            keys = new RenderedKey[length];
+            hashes = new int[length];
         }
         return keys;
     }
 
-    private static boolean repeatedLater(String[] k, int j, int n) {
-        String key = k[j];
+    /** Whether a later key reads the same as {@code k[j]}; {@code h} holds their hashes. */
+    private static boolean repeatedLater(RenderedKey[] k, int[] h, int j, int n) {
+        int hash = h[j];
         for (int i = j + 1; i < n; i++) {
-            if (key.equals(k[i])) {
+            if (h[i] == hash && k[j].sameName(k[i])) {
                 return true;
             }
         }
         return false;
     }
 
-    private void indexLast(String[] k, int n) {
+    private void indexLast(RenderedKey[] k, int n) {
         if (lastIndex == null) {
             lastIndex = new HashMap<>();
         }
         lastIndex.clear();
         for (int j = 0; j < n; j++) {
-            lastIndex.put(k[j], j);
+            lastIndex.put(k[j].name, j);
         }
     }
 

@@ -107,6 +107,24 @@ class JsonNumbersAndTimeTest {
         assertDouble(out, -10_000_000.5, "-10000000.5");
     }
 
+    @Test
+    void numbersOutsideThePlainRangeAreWrittenAsJavaWritesThem() {
+        // writeDouble/writeFloat format these through a reused StringBuilder; the text must be
+        // exactly Double.toString's / Float.toString's.
+        JsonOutput out = new JsonOutput(8, 100);
+        Random r = new Random(SEED);
+        for (int i = 0; i < 100_000; i++) {
+            double d = Double.longBitsToDouble(r.nextLong());
+            if (!Double.isNaN(d) && !Double.isInfinite(d) && (Math.abs(d) < 1e-3 || Math.abs(d) >= 1e15)) {
+                assertDouble(out, d, Double.toString(d));
+            }
+            float f = Float.intBitsToFloat(r.nextInt());
+            if (!Float.isNaN(f) && !Float.isInfinite(f) && (Math.abs(f) < 1e-3f || Math.abs(f) >= 1e15f)) {
+                assertFloat(out, f, Float.toString(f));
+            }
+        }
+    }
+
     private static void assertDouble(JsonOutput out, double v, String expected) {
         out.reset();
         out.writeDouble(v);

@@ -2,6 +2,7 @@ package fastlog.bench.jmh;
 
 import java.util.Arrays;
 
+import fastlog.internal.context.ContextFrame;
 import fastlog.internal.json.JsonOutput;
 import fastlog.internal.record.Capture;
 import fastlog.internal.record.LevelSetting;
@@ -26,10 +27,15 @@ final class FastlogRecords {
     final long header;
 
     private FastlogRecords(int level, String msg, Object... kv) {
+        this(new LoggerCore("bench.auth", new LevelSetting(INFO)), null, level, msg, kv);
+    }
+
+    private FastlogRecords(LoggerCore core, ContextFrame context, int level, String msg, Object... kv) {
         int fields = kv.length / 2;
         longs = new long[RecordLayout.slotsFor(fields)];
         refs = new Object[longs.length];
-        refs[0] = new LoggerCore("bench.auth", new LevelSetting(INFO));
+        refs[0] = core;
+        refs[RecordLayout.contextSlot(0)] = context;
         longs[RecordLayout.timestampSlot(0)] = 1_764_061_843_512_044L; // 2025-11-25T09:10:43.512044Z
         refs[RecordLayout.messageSlot(0)] = msg;
         for (int f = 0; f < fields; f++) {
@@ -63,6 +69,14 @@ final class FastlogRecords {
                     "latency_ms", a.latencyMs, "region", a.region);
             case "exception" -> new FastlogRecords(ERROR, "payment failed", "order_id", a.orderId,
                     "error", error);
+            // Three call fields over two bound and two scoped ones, one key given at every level:
+            // the renderer's last-wins merge of scoped, bound and call fields.
+            case "boundAndScoped" -> new FastlogRecords(
+                    new LoggerCore("bench.auth", new LevelSetting(INFO)).with("service", "checkout")
+                            .with("user_id", a.userId),
+                    ContextFrame.extend(null, new String[] {"request_id", "user_id"},
+                            new Object[] {"req-7f3a", a.userId}),
+                    INFO, "request served", "status", a.status, "path", a.path, "user_id", a.userId);
             default -> throw new IllegalArgumentException("unknown shape " + shape);
         };
     }

@@ -25,7 +25,7 @@ import fastlog.internal.render.EventRenderer;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class JsonRenderBenchmark {
 
-    @Param({"oneField", "threeFields", "tenFields", "exception"})
+    @Param({"oneField", "threeFields", "tenFields", "exception", "boundAndScoped"})
     public String shape;
 
     private FastlogRecords record;

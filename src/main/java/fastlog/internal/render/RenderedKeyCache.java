@@ -1,0 +1,104 @@
+package fastlog.internal.render;
+
+import java.util.Arrays;
+
+import fastlog.internal.json.JsonOutput;
+import fastlog.internal.record.ReservedKeys;
+
+/**
+ * Turns a field key as logged into a {@link RenderedKey}: the key made well-formed, renamed off
+ * the reserved names, and encoded. Keys are nearly always the same few string literals, so this
+ * work is done once per key instead of once per field of every event.
+ *
+ * <p>Direct-mapped on {@link String#hashCode()} (cached inside each String); a hit is confirmed
+ * by identity first, then by equality. Keys longer than {@value #MAX_CACHED_LENGTH} chars are
+ * rendered afresh each time and never kept, so the cache holds at most {@value #SIZE} short
+ * keys. Writer-thread only.
+ */
+final class RenderedKeyCache {
+
+    private static final int SIZE = 512;
+    private static final int MAX_CACHED_LENGTH = 64;
+
+    private final RenderedKey[] entries = new RenderedKey[SIZE];
+    private final ReservedKeys names;
+    private final int maxStringLength;
+    private final JsonOutput scratch;
+    /** How many keys were too long to keep; see {@link #uncachedMade()}. */
+    private long uncachedMade;
+
+    RenderedKeyCache(ReservedKeys names, int maxStringLength) {
+        this.names = names;
+        this.maxStringLength = maxStringLength;
+        this.scratch = new JsonOutput(MAX_CACHED_LENGTH * 6 + 8, maxStringLength);
+    }
+
+    /** The rendered form of {@code key} ({@code null} is the key {@code "null"}). */
+    RenderedKey get(String key) {
+        if (key == null) {
+            key = "null";
+        }
+        int slot = (key.hashCode() * 0x9E3779B9) >>> 23; // top 9 bits: SIZE == 512
+        RenderedKey e = entries[slot];
+        if (e != null && (e.logged == key || e.logged.equals(key))) {
+            return e;
+        }
+        e = render(key);
+        if (key.length() <= MAX_CACHED_LENGTH) {
+            entries[slot] = e;
+        } else {
+            uncachedMade++;
+        }
+        return e;
+    }
+
+    /**
+     * Counts keys returned but not kept. A caller that sees this change knows it holds a
+     * RenderedKey nothing else refers to (and its possibly huge key), and may drop it.
+     */
+    long uncachedMade() {
+        return uncachedMade;
+    }
+
+    private RenderedKey render(String key) {
+        String name = names.rename(wellFormed(key));
+        scratch.reset();
+        scratch.writeByte(',');
+        scratch.writeKey(name);
+        return new RenderedKey(key, name, Arrays.copyOf(scratch.array(), scratch.size()));
+    }
+
+    /**
+     * The key as it will read once encoded: cut at the maximum string length with an ellipsis,
+     * lone surrogates as U+FFFD. Keys are compared for duplicates in this form, since U+D800 and
+     * U+DBFF alone both encode as U+FFFD.
+     */
+    private String wellFormed(String key) {
+        if (key.length() > maxStringLength) {
+            int cut = maxStringLength;
+            if (cut > 0 && Character.isHighSurrogate(key.charAt(cut - 1)) && Character.isLowSurrogate(key.charAt(cut))) {
+                cut--; // JsonOutput never splits a pair either
+            }
+            key = key.substring(0, cut) + '\u2026';
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isSurrogate(key.charAt(i))) {
+                return replaceLoneSurrogates(key);
+            }
+        }
+        return key;
+    }
+
+    private static String replaceLoneSurrogates(String key) {
+        StringBuilder b = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < key.length() && Character.isLowSurrogate(key.charAt(i + 1))) {
+                b.append(c).append(key.charAt(++i));
+            } else {
+                b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return b.toString();
+    }
+}
