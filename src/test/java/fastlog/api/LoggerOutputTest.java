@@ -119,6 +119,21 @@ class LoggerOutputTest {
     }
 
     @Test
+    void pairsRenderTheSameWhetherOrNotAValueHadToBeCaptured() {
+        // All values immutable: the pairs go straight into the record. One StringBuilder among
+        // them: every pair is captured first. The lines must agree on the common fields.
+        log.info("pairs", "a", 1, "b", "two", "c", 3.5, "d", true, "e", null, "f", 6L);
+        log.info("pairs", "a", 1, "b", "two", "c", 3.5, "d", true, "e", null, "f", 6L, "sb", new StringBuilder("x"));
+        List<JsonNode> lines = out.lines();
+        assertEquals(2, lines.size());
+        for (String k : List.of("a", "b", "c", "d", "e", "f")) {
+            assertEquals(lines.get(1).get(k), lines.get(0).get(k), k);
+        }
+        assertEquals(List.of("a", "b", "c", "d", "e", "f"), keys(lines.get(0)).subList(4, 10));
+        assertEquals("x", lines.get(1).get("sb").asText());
+    }
+
+    @Test
     void valueTypesRenderAsDocumented() {
         UUID id = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
         ZonedDateTime zdt = ZonedDateTime.of(2026, 11, 25, 9, 14, 3, 512_044_000, ZoneOffset.UTC);

@@ -66,6 +66,7 @@ public final class Pipeline {
     private static final String TRUNCATED_KEY = "_truncated_fields";
     private static final String EXTRA_KEY = "_extra";
     private static final String EXCEPTION_KEY = "exception";
+    private static final String CHANGED_WHILE_LOGGING = "<changed while logging>";
 
     private static final VarHandle CONSUMER_OWNER;
     private static final VarHandle WRITER_STATE;
@@ -342,6 +343,10 @@ public final class Pipeline {
         long ts = EpochClock.micros();
         Object[] kv = keysAndValues == null ? new Object[0] : keysAndValues;
         int given = kv.length / 2 + (kv.length & 1);
+        if ((kv.length & 1) == 0 && given <= maxFields && Capture.allKept(kv)) {
+            logPlainPairs(core, level, msg, ts, kv, given);
+            return;
+        }
         int fields = Math.min(given, maxFields);
         int kept = given > maxFields ? maxFields - 1 : fields;
         // Capture before claiming: user toString() must never run while a record is half written.
@@ -370,6 +375,35 @@ public final class Pipeline {
             Batch b = batchOf(c);
             for (int f = 0; f < fields; f++) {
                 putField(b, (int) c, f, keys[f], RecordLayout.TAG_OBJECT, 0L, values[f]);
+            }
+            publish(b, (int) c, core, level, ts, msg, ctx, fields);
+        } catch (Throwable t) {
+            abandon(c, fields);
+            throw t;
+        }
+        afterPublish((int) c);
+    }
+
+    /**
+     * {@link #logPairs} when every key is a String and every value is kept as it is (see
+     * {@link Capture#allKept}): no capture arrays, the pairs go from the caller's array straight
+     * into the record. Only type checks run after the claim; should another thread change the
+     * caller's array in between, an element that no longer passes them is written as a marker
+     * string instead of running its {@code toString()} while the record is half written.
+     */
+    private void logPlainPairs(LoggerCore core, int level, String msg, long ts, Object[] kv, int fields) {
+        ContextFrame ctx = ContextStore.current();
+        long c = claim(RecordLayout.slotsFor(fields));
+        if (c == Stripe.FULL) {
+            return;
+        }
+        try {
+            Batch b = batchOf(c);
+            for (int f = 0; f < fields; f++) {
+                Object k = kv[2 * f];
+                Object v = kv[2 * f + 1];
+                putField(b, (int) c, f, k instanceof String key ? key : CHANGED_WHILE_LOGGING,
+                        RecordLayout.TAG_OBJECT, 0L, Capture.isKept(v) ? v : CHANGED_WHILE_LOGGING);
             }
             publish(b, (int) c, core, level, ts, msg, ctx, fields);
         } catch (Throwable t) {

@@ -51,6 +51,27 @@ public final class Capture {
         return describe(value);
     }
 
+    /**
+     * Whether the record may hold {@code value} as it is ({@link #value} would return it
+     * unchanged). Only type checks: runs no user code, so it may be called after a claim.
+     */
+    public static boolean isKept(Object value) {
+        return value == null || value instanceof String || isImmutableValue(value);
+    }
+
+    /**
+     * Whether every key of {@code keysAndValues} (even positions) is a String and every value
+     * (odd positions) {@link #isKept is kept as it is}: then nothing needs capturing.
+     */
+    public static boolean allKept(Object[] keysAndValues) {
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            if (!(keysAndValues[i] instanceof String) || !isKept(keysAndValues[i + 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A field key as a String; a null key becomes {@code "null"}, any other object its text. */
     public static String key(Object key) {
         if (key instanceof String s) {
