@@ -40,7 +40,7 @@ public final class Configuration {
 
     /**
      * How many events of up to three fields can be staged before the full-queue policy applies
-     * (default 65,536; about 96 bytes each). Bigger events take proportionally more room.
+     * (default 65,536; 108 bytes each). Bigger events take proportionally more room.
      */
     public Configuration queueCapacity(int events) {
         if (events < 1 || events > (1 << 26)) {
@@ -124,7 +124,7 @@ public final class Configuration {
      *                               {@link Fastlog#shutdown()} was not called)
      */
     public void apply() {
-        Fastlog.install(new PipelineConfig(queueCapacity, fullQueuePolicy, output,
+        Fastlog.install(new PipelineConfig(queueCapacity, fullQueuePolicy == FullQueuePolicy.DROP, output,
                 new ReservedKeys(timestampField, levelField, loggerField, messageField), maxStringLength,
                 linger.toNanos(), shutdownTimeout.toNanos()));
     }

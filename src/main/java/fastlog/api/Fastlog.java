@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import fastlog.internal.level.LevelRegistry;
+import fastlog.internal.pipeline.EventAppender;
 import fastlog.internal.pipeline.Pipeline;
 import fastlog.internal.pipeline.PipelineConfig;
 import fastlog.internal.record.LoggerCore;
@@ -137,6 +138,11 @@ public final class Fastlog {
         }
         config = newConfig;
         next.start();
+    }
+
+    /** Where logging calls go: the running pipeline's producer side, started on first use. */
+    static EventAppender appender() {
+        return pipeline().appender();
     }
 
     /** The running pipeline, started on first use. */

@@ -1,6 +1,9 @@
 package fastlog.api;
 
-/** Severity of an event, from least to most severe. */
+/**
+ * Severity of an event, from least to most severe. The constants are declared in the order of
+ * the internal level ordinals ({@code ordinal()} is what records and thresholds hold).
+ */
 public enum Level {
     TRACE, DEBUG, INFO, WARN, ERROR;
 

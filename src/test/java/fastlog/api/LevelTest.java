@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import fastlog.internal.level.Levels;
 import fastlog.testapps.PrintLevels;
 
 /** Global and per-logger levels, changed at run time; the default from property or environment. */
@@ -106,5 +107,16 @@ class LevelTest {
         assertEquals(List.of("error"), childLevels(List.of(), Map.of("FASTLOG_LEVEL", "error")));
         assertEquals(List.of("debug", "info", "warn", "error"),
                 childLevels(List.of("-Dfastlog.level=debug"), Map.of("FASTLOG_LEVEL", "error")));
+    }
+
+    @Test
+    void levelOrdinalsAreTheInternalOnes() {
+        assertEquals(Levels.COUNT, Level.values().length);
+        for (Level l : Level.values()) {
+            assertEquals(l.name(), Levels.name(l.ordinal()), "records, thresholds and lines use Level.ordinal()");
+        }
+        assertEquals(Levels.TRACE, Level.TRACE.ordinal());
+        assertEquals(Levels.ERROR, Level.ERROR.ordinal());
+        assertEquals(Levels.OFF, Level.ERROR.ordinal() + 1);
     }
 }

@@ -1,7 +1,5 @@
 package fastlog.internal.json;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
@@ -114,10 +112,6 @@ public final class JsonOutput {
         this.size = size;
     }
 
-    public void writeTo(OutputStream out) throws IOException {
-        out.write(buf, 0, size);
-    }
-
     private void ensure(int extra) {
         int needed = size + extra;
         if (needed > buf.length) {
@@ -171,11 +165,6 @@ public final class JsonOutput {
     public void writeKey(String key) {
         writeString(key);
         writeByte(':');
-    }
-
-    /** A key encoded ahead of time, quotes and colon included ({@code "key":}). */
-    public void writeKeyRaw(byte[] preEncodedKeyWithQuotesAndColon) {
-        writeRaw(preEncodedKeyWithQuotesAndColon);
     }
 
     /**

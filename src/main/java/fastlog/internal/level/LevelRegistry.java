@@ -18,9 +18,6 @@ import fastlog.internal.record.LevelSetting;
  */
 public final class LevelRegistry {
 
-    /** Threshold that disables every level. */
-    public static final int OFF = 5;
-
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentHashMap<String, LevelSetting> settings = new ConcurrentHashMap<>();
     private final Map<String, Integer> explicit = new HashMap<>();
@@ -68,17 +65,6 @@ public final class LevelRegistry {
                 explicit.put(name, threshold);
             }
             recomputeAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The level set for exactly this name, or -1. */
-    public int explicitFor(String name) {
-        lock.lock();
-        try {
-            Integer t = explicit.get(name);
-            return t == null ? -1 : t;
         } finally {
             lock.unlock();
         }

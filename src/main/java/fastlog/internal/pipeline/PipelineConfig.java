@@ -2,13 +2,13 @@ package fastlog.internal.pipeline;
 
 import java.io.OutputStream;
 
-import fastlog.api.FullQueuePolicy;
 import fastlog.internal.record.ReservedKeys;
 
 /**
  * Everything a pipeline is built from; validated by the public builder.
  *
  * @param queueCapacity events of up to three fields that fit in staging at once
+ * @param dropWhenFull drop (and count) an event when its stripe is full, instead of waiting
  * @param output where lines go; {@code null} means the process's stdout file descriptor
  * @param maxStringLength longest string value, in chars, before it is cut with an ellipsis
  * @param lingerNanos the writer's pause before it takes a partly filled batch
@@ -16,7 +16,7 @@ import fastlog.internal.record.ReservedKeys;
  */
 public record PipelineConfig(
         int queueCapacity,
-        FullQueuePolicy fullQueuePolicy,
+        boolean dropWhenFull,
         OutputStream output,
         ReservedKeys fieldNames,
         int maxStringLength,
@@ -29,7 +29,7 @@ public record PipelineConfig(
     public static final long DEFAULT_SHUTDOWN_TIMEOUT_NANOS = 10_000_000_000L;
 
     public static PipelineConfig defaults() {
-        return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, FullQueuePolicy.BLOCK, null,
+        return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, false, null,
                 new ReservedKeys("ts", "level", "logger", "msg"), DEFAULT_MAX_STRING_LENGTH,
                 DEFAULT_LINGER_NANOS, DEFAULT_SHUTDOWN_TIMEOUT_NANOS);
     }

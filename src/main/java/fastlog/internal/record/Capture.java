@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Decides, on the calling thread, what a record may hold for a user value, so that the writer
- * thread never reads a mutable user object (DESIGN property 7).
+ * thread never reads a mutable user object: a value that could change after the call returns is
+ * turned into text before it returns.
  *
  * <ul>
  *   <li>Immutable JDK values are kept by reference and rendered later: String, the boxed

@@ -7,7 +7,7 @@ package fastlog.internal.record;
  */
 public final class LevelSetting {
 
-    /** Ordinal of the least severe enabled level; 5 (past ERROR) means everything is off. */
+    /** Ordinal of the least severe enabled level ({@code Levels}); {@code Levels.OFF} disables all. */
     private volatile int threshold;
 
     public LevelSetting(int threshold) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * What a record needs to know about the logger that produced it: its name, its bound fields and
- * its level setting. Immutable except for {@link #renderCache}, a cache owned by the writer.
+ * its level setting. Immutable.
  *
  * <p>Bound keys are kept unique: {@link #with} replaces an earlier binding of the same key. The
  * writer reconciles them with reserved keys and with an event's own fields.
@@ -18,13 +18,6 @@ public final class LoggerCore {
     private final LevelSetting level;
     private final String[] boundKeys;
     private final Object[] boundValues;
-
-    /**
-     * The writer's cache of this logger's rendered line prefixes (an immutable object owned by the
-     * renderer that made it). A plain field: a reference write is atomic and the object's fields
-     * are final, so a renderer sees either a complete cache or one it does not own.
-     */
-    public Object renderCache;
 
     public LoggerCore(String name, LevelSetting level) {
         this(name, level, NO_KEYS, NO_VALUES);

@@ -10,7 +10,7 @@ import fastlog.internal.json.JsonOutput;
  * {@link RenderedKeyCache}.
  *
  * <p>Direct-mapped on {@link String#hashCode()} (cached inside each String); a hit is confirmed by
- * identity first, then by equality. Writer-thread only. Strings longer than
+ * identity first, then by equality. Consumer-role holder only. Strings longer than
  * {@value #MAX_CACHED_LENGTH} chars are never cached.
  */
 final class EncodedStringCache {

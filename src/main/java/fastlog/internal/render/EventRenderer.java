@@ -6,6 +6,7 @@ import java.util.HashMap;
 import fastlog.internal.context.ContextFrame;
 import fastlog.internal.json.JsonOutput;
 import fastlog.internal.json.JsonValues;
+import fastlog.internal.level.Levels;
 import fastlog.internal.record.LoggerCore;
 import fastlog.internal.record.RecordLayout;
 import fastlog.internal.record.ReservedKeys;
@@ -21,11 +22,11 @@ import fastlog.internal.record.ReservedKeys;
  * scoped context — and is written where it was last given. A field whose
  * value cannot be rendered becomes a string saying why; the line stays valid.
  *
- * <p>Writer-thread only: it keeps scratch arrays between events.
+ * <p>Only the consumer-role holder renders (the writer thread, or a thread in {@code flush()}):
+ * the renderer keeps scratch arrays and caches between events, ordered by the role's hand-over.
  */
 public final class EventRenderer {
 
-    private static final String[] LEVEL_NAMES = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"};
     /** Above this many fields, duplicate detection uses a hash map instead of a scan. */
     private static final int LINEAR_DEDUP_LIMIT = 24;
     private static final byte[] CLOSE_LINE = {'}', '\n'};
@@ -36,6 +37,7 @@ public final class EventRenderer {
     private final byte[] messageKey;
     private final JsonOutput scratch;
     private final EncodedStringCache encodedStrings;
+    private final LinePrefixCache linePrefixes;
     private final RenderedKeyCache renderedKeys;
     private RenderedKey[] keys = new RenderedKey[32];
     /** {@code keys[i].hash}, side by side, so the duplicate scan compares ints in one array. */
@@ -49,14 +51,15 @@ public final class EventRenderer {
         this.openTs = encode("{", names.timestamp());
         this.loggerKey = encode(",", names.logger());
         this.messageKey = encode(",", names.message());
-        this.levelFields = new byte[LEVEL_NAMES.length][];
-        for (int i = 0; i < LEVEL_NAMES.length; i++) {
+        this.levelFields = new byte[Levels.COUNT][];
+        for (int i = 0; i < Levels.COUNT; i++) {
             scratch.reset();
             scratch.writeByte(',');
             scratch.writeKey(names.level());
-            scratch.writeString(LEVEL_NAMES[i]);
+            scratch.writeString(Levels.name(i));
             levelFields[i] = Arrays.copyOf(scratch.array(), scratch.size());
         }
+        this.linePrefixes = new LinePrefixCache(this::linePrefixes);
     }
 
     private byte[] encode(String prefix, String key) {
@@ -152,31 +155,24 @@ public final class EventRenderer {
         out.writeByte('\n');
     }
 
-    /** {@code ,"level":"INFO","logger":"auth","msg":} for each level of one logger, made once. */
-    private record LinePrefixes(EventRenderer owner, byte[][] byLevel) {
-    }
-
-    private byte[] linePrefix(LoggerCore core, int level) {
-        if (core.renderCache instanceof LinePrefixes p && p.owner() == this) {
-            return p.byLevel()[level];
-        }
-        byte[][] byLevel = new byte[LEVEL_NAMES.length][];
+    /** {@code ,"level":"INFO","logger":"auth","msg":} for each level of the logger {@code name}. */
+    private byte[][] linePrefixes(String name) {
+        byte[][] byLevel = new byte[Levels.COUNT][];
         for (int i = 0; i < byLevel.length; i++) {
             scratch.reset();
             scratch.writeRaw(levelFields[i]);
             scratch.writeRaw(loggerKey);
-            scratch.writeString(core.name());
+            scratch.writeString(name);
             scratch.writeRaw(messageKey);
             byLevel[i] = Arrays.copyOf(scratch.array(), scratch.size());
         }
-        core.renderCache = new LinePrefixes(this, byLevel);
-        return byLevel[level];
+        return byLevel;
     }
 
     private void writePrefix(JsonOutput out, long[] longs, Object[] refs, int at, long header, LoggerCore core) {
         out.writeRaw(openTs);
         out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
-        out.writeRaw(linePrefix(core, RecordLayout.levelOrdinal(header)));
+        out.writeRaw(linePrefixes.get(core.name())[RecordLayout.levelOrdinal(header)]);
         Object msg = refs[RecordLayout.messageSlot(at)];
         if (msg == null) {
             out.writeNull();

@@ -58,14 +58,6 @@ public final class Sink {
         }
     }
 
-    public void close() {
-        try {
-            out.close();
-        } catch (IOException | RuntimeException e) {
-            fail(e, 0);
-        }
-    }
-
     private void fail(Exception e, long events) {
         writeErrors = writeErrors + 1; // single writer: the consumer
         eventsLost = eventsLost + events;

@@ -3,10 +3,10 @@ package fastlog.internal.stripe;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
-import fastlog.internal.record.RecordLayout;
-
 /**
- * A fixed block of record slots ({@link RecordLayout}) owned by one stripe, reused forever.
+ * A fixed block of record slots owned by one stripe, reused forever. What a record looks like
+ * in the slots, and how it is written and read, is {@link fastlog.internal.record.RecordProtocol}'s
+ * business; this class owns the batch's state word.
  *
  * <h2>Concurrency</h2>
  * <ul>
@@ -16,9 +16,9 @@ import fastlog.internal.record.RecordLayout;
  *         <li>open: {@code events (bits 32..61) | slots used (bits 0..31)}, non-negative.
  *             Producers claim room by CAS on it.</li>
  *         <li>sealed: {@code SEALED (bit 63) | events | slots used}, with at least one slot
- *             used. Whoever CASes the sealed bit in (a producer whose record does not fit, or
- *             the consumer sweeping a partly filled batch) hands the batch off; the hand-off is
- *             only a hint, since the consumer also finds sealed batches by looking.</li>
+ *             used. Sealed by a producer whose record does not fit (it then offers the batch to
+ *             the hand-off queue) or by the consumer itself when it takes a partly filled batch.
+ *             The counts in a sealed tail never change again: they are what the consumer reads.</li>
  *         <li>ready for sequence {@code n}: {@code SEALED | READY (bit 62) | n}. Stored by the
  *             consumer after rendering batch {@code n - ringSize}. The batch opens for
  *             {@code n} only by a CAS from exactly this value to 0, which any thread that read
@@ -26,10 +26,8 @@ import fastlog.internal.record.RecordLayout;
  *             that safe: a thread that read {@code seq == n} long ago cannot open the batch after
  *             it was used for {@code n} and recycled for {@code n + ringSize}.</li>
  *       </ul></li>
- *   <li><b>Records.</b> A producer fills its claimed slots with plain stores, then stores the
- *       header with {@link #publish release}. The writer reads the header with
- *       {@link #headerAcquire acquire}; a zero header means the record is claimed but not yet
- *       published, and the writer waits for it (the producer runs no user code in that window).</li>
+ *   <li><b>Records.</b> The tail counts claimed records, published or not; each record's own
+ *       header says whether it is published ({@code RecordProtocol}).</li>
  *   <li><b>Reuse.</b> After rendering, the consumer clears the slots with plain stores and then
  *       stores the ready tail with release ({@link #recycle}); a producer's CAS that opens or
  *       claims the batch reads that tail (acquire), so it never sees stale slots.</li>
@@ -41,8 +39,6 @@ public final class Batch extends BatchFields {
     static final long READY = 1L << 62;
     static final long ONE_EVENT = 1L << 32;
     private static final long EVENTS_MASK = 0x3FFF_FFFFL;
-
-    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
     final long[] longs;
     final Object[] refs;
@@ -60,31 +56,12 @@ public final class Batch extends BatchFields {
         soTail(open ? 0 : readyFor(seq));
     }
 
-    public int stripeIndex() {
-        return stripeIndex;
-    }
-
-    /** Slot capacity of this batch. */
-    public int capacity() {
-        return capacity;
-    }
-
     public long[] longs() {
         return longs;
     }
 
     public Object[] refs() {
         return refs;
-    }
-
-    /** Stores a record's header last, with release: pairs with {@link #headerAcquire}. */
-    public void publish(int at, long header) {
-        LONGS.setRelease(longs, at, header);
-    }
-
-    /** Acquire load of a record's header: 0 until the producer has published it. */
-    public long headerAcquire(int at) {
-        return (long) LONGS.getAcquire(longs, at);
     }
 
     static long readyFor(long seq) {
@@ -114,12 +91,12 @@ public final class Batch extends BatchFields {
         return (tail & READY) != 0 && tail < 0 ? 0 : (int) ((tail >>> 32) & EVENTS_MASK);
     }
 
-    /** Slots used by a sealed batch (what the writer must render). */
+    /** Slots used by a sealed batch (what the consumer must read). */
     public int sealedSlots() {
         return slotsUsed(lvTail());
     }
 
-    /** Events claimed in this batch so far; a racy snapshot for statistics. */
+    /** Records claimed in a sealed batch (what the consumer must read); for others a racy snapshot. */
     public int eventCount() {
         return events(lvTail());
     }

@@ -74,7 +74,7 @@ public final class ParkedProducers {
         // re-check, still see no room and park while we see nobody to wake. jcstress caught it
         // (wakeup.NoLostWakeUp.BlockedProducer).
         VarHandle.fullFence();
-        if (head == null) {
+        if (isEmpty()) {
             return;
         }
         Waiter w = (Waiter) HEAD.getAndSet(this, (Waiter) null);

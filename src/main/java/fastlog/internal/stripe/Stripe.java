@@ -12,8 +12,8 @@ import fastlog.internal.queue.MpscArrayQueue;
  * <h2>Concurrency contract</h2>
  * <ul>
  *   <li><b>Who calls what.</b> Any thread calls {@link #claim}. Only the consumer (the thread
- *       holding the pipeline's consumer role) calls {@link #takeForConsumer}, {@link #batchAt}
- *       for rendering, and {@link Batch#recycle}.</li>
+ *       holding the pipeline's consumer role, through {@link StripeReader}) calls
+ *       {@link #takeForConsumer} and {@link Batch#recycle}.</li>
  *   <li><b>Sequence.</b> {@code seq} numbers the stripe's batches; batch {@code s} lives in
  *       {@code ring[s % K]}. {@code seq} only grows, by CAS from {@code s} to {@code s + 1}, made
  *       only after a load saw batch {@code s} sealed or already recycled (and {@code seq} still {@code s}), and batch
@@ -27,10 +27,12 @@ import fastlog.internal.queue.MpscArrayQueue;
  *       batch reaches the consumer whether or not its sealer's hand-off happens, because the
  *       consumer looks at {@code ring[expected % K]} itself. So a thread that dies between two
  *       steps (a StackOverflowError in the caller's thread) cannot wedge the stripe.</li>
- *   <li><b>Hand-off</b> is a hint: the sealer offers the batch to the MPSC queue and runs
- *       {@code onHandOff} (wakes the consumer). If the queue is full the hint is dropped; the
- *       consumer finds sealed batches by looking, in sequence order, so a stripe's batches are
- *       rendered in order whatever order the hints arrive in.</li>
+ *   <li><b>Hand-off.</b> The producer that seals a full batch offers it to the MPSC queue and
+ *       runs {@code onHandOff} (wakes the consumer). The consumer reads the stripes named by the
+ *       queued batches, in sequence order from the batch it expects next; so a stripe's batches
+ *       are read in order whatever order the hand-offs arrive in. A hand-off can go missing (the
+ *       queue was full, or the sealer died between its seal CAS and its offer): the consumer's
+ *       periodic sweep of every stripe finds such a batch by looking (see {@link StripeReader}).</li>
  *   <li><b>Reuse.</b> Batch {@code s + K} may open only after the consumer's release store of
  *       "ready for {@code s + K}" into {@code ring[s % K]}'s tail, which it makes after clearing
  *       the batch; the opener's CAS reads that value (acquire).</li>
@@ -48,11 +50,11 @@ public final class Stripe extends StripeFields {
 
     private final Batch[] ring;
     private final int ringMask;
-    private final int index;
     private final MpscArrayQueue<Batch> handOff;
     private final Runnable onHandOff;
 
     /**
+     * @param index this stripe's position in the pipeline's stripe array (recorded in its batches)
      * @param ringSize batches in the ring, a power of two of at least 2
      * @param batchSlots slots per batch
      * @param handOff the queue sealed batches are offered to, as hints for the consumer
@@ -62,7 +64,6 @@ public final class Stripe extends StripeFields {
         if (Integer.bitCount(ringSize) != 1 || ringSize < 2) {
             throw new IllegalArgumentException("ring size must be a power of two >= 2: " + ringSize);
         }
-        this.index = index;
         this.ring = new Batch[ringSize];
         this.ringMask = ringSize - 1;
         for (int i = 0; i < ringSize; i++) {
@@ -72,21 +73,8 @@ public final class Stripe extends StripeFields {
         this.onHandOff = onHandOff;
     }
 
-    public int index() {
-        return index;
-    }
-
-    public int batchSlots() {
-        return ring[0].capacity;
-    }
-
     public int ringSize() {
         return ring.length;
-    }
-
-    /** The batch that holds (or will hold) sequence {@code seq}. */
-    public Batch batchAt(long seq) {
-        return ring[(int) seq & ringMask];
     }
 
     /** The ring's batch number {@code ringIndex}, as packed by {@link #claim}. */
@@ -98,7 +86,7 @@ public final class Stripe extends StripeFields {
      * Claims {@code slots} consecutive slots in the open batch, sealing the open batch and moving
      * to the next one first if the record does not fit.
      *
-     * @param slots at most {@link #batchSlots()}
+     * @param slots at most the batch capacity
      * @return {@code ringIndex << 32 | firstSlot}, or {@link #FULL}
      */
     public long claim(int slots) {
@@ -140,7 +128,7 @@ public final class Stripe extends StripeFields {
         }
     }
 
-    /** We sealed {@code b}: tell the consumer. A lost hint only delays it until its next look. */
+    /** We sealed {@code b}: hand it to the consumer. A lost hand-off only delays it until the next sweep. */
     private void handOff(Batch b) {
         handOff.offer(b);
         onHandOff.run();

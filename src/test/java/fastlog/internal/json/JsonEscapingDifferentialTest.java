@@ -196,7 +196,7 @@ class JsonEscapingDifferentialTest {
         out.writeKey("a\"b\n");
         out.writeLong(1);
         out.writeByte(',');
-        out.writeKeyRaw("\"pre\":".getBytes(StandardCharsets.US_ASCII));
+        out.writeRaw("\"pre\":".getBytes(StandardCharsets.US_ASCII));
         out.writeBoolean(true);
         out.writeByte('}');
         assertEquals("{\"a\\\"b\\n\":1,\"pre\":true}", decodeStrict(out));

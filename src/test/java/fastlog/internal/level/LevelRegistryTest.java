@@ -25,6 +25,6 @@ class LevelRegistryTest {
         r.setGlobal(3);
         assertEquals(3, pool.threshold());
         assertSame(pool, r.setting("a.b.c.Pool"));
-        assertEquals(-1, r.explicitFor("a"));
+        assertEquals(3, other.threshold(), "with both prefixes cleared, a.bc follows the global level again");
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import fastlog.internal.queue.MpscArrayQueue;
 import fastlog.internal.record.RecordLayout;
+import fastlog.internal.record.RecordProtocol;
 
 /** The stripe protocol step by step, on one thread; jcstress covers the races. */
 class StripeTest {
@@ -21,13 +22,17 @@ class StripeTest {
     private final AtomicInteger handOffs = new AtomicInteger();
     private final Stripe stripe = new Stripe(0, 2, 8, queue, handOffs::incrementAndGet);
 
+    /** The batch that holds sequence {@code seq}: ring slot {@code seq % ringSize}. */
+    private Batch batchAt(long seq) {
+        return stripe.batch((int) (seq % stripe.ringSize()));
+    }
+
     private int claimAndPublish(int fields, long marker) {
         long c = stripe.claim(RecordLayout.slotsFor(fields));
         assertNotEquals(Stripe.FULL, c);
         Batch b = stripe.batch((int) (c >>> 32));
         int at = (int) c;
-        b.longs()[at + 1] = marker;
-        b.publish(at, RecordLayout.header(2, fields));
+        RecordProtocol.publish(b.longs(), b.refs(), at, null, 2, marker, null, null, fields);
         return at;
     }
 
@@ -43,7 +48,7 @@ class StripeTest {
     void aRecordThatDoesNotFitSealsAndHandsOffTheBatch() {
         claimAndPublish(0, 1); // 3 slots
         claimAndPublish(0, 2); // 6 slots
-        Batch first = stripe.batchAt(0);
+        Batch first = batchAt(0);
         claimAndPublish(0, 3); // needs 3 more: seals batch 0, opens batch 1
         assertSame(first, queue.poll());
         assertEquals(1, handOffs.get());
@@ -59,16 +64,16 @@ class StripeTest {
         assertEquals(Stripe.FULL, stripe.claim(RecordLayout.slotsFor(2))); // batch 0 not recycled
         assertEquals(7, openSlots());
         Batch zero = queue.poll();
-        assertSame(stripe.batchAt(0), zero);
-        assertEquals(1L, zero.longs()[1], "record intact");
+        assertSame(batchAt(0), zero);
+        assertEquals(1L, zero.longs()[RecordLayout.timestampSlot(0)], "record intact");
         zero.recycle(zero.sealedSlots(), 2);
         assertNotEquals(Stripe.FULL, stripe.claim(RecordLayout.slotsFor(2)));
         assertEquals(2, stripe.sequence());
-        assertSame(stripe.batchAt(1), queue.poll());
+        assertSame(batchAt(1), queue.poll());
     }
 
     private int openSlots() {
-        return stripe.batchAt(stripe.sequence()).sealedSlots();
+        return batchAt(stripe.sequence()).sealedSlots();
     }
 
     @Test
@@ -80,7 +85,7 @@ class StripeTest {
         assertNull(stripe.takeForConsumer(0, false), "a partly filled batch is sealed only when asked");
         assertNull(stripe.takeForConsumer(1, true), "batch 1 is not open yet");
         Batch b = stripe.takeForConsumer(0, true);
-        assertSame(stripe.batchAt(0), b);
+        assertSame(batchAt(0), b);
         assertEquals(3, b.sealedSlots());
         assertTrue(queue.isEmpty(), "the consumer keeps what it seals");
         b.recycle(3, 2);
@@ -91,7 +96,7 @@ class StripeTest {
     @Test
     void aSealedBatchReachesTheConsumerEvenIfItsHandOffNeverHappened() {
         claimAndPublish(2, 1); // 7 of 8 slots
-        Batch zero = stripe.batchAt(0);
+        Batch zero = batchAt(0);
         long t = zero.lvTail();
         assertTrue(zero.casTail(t, t | Batch.SEALED)); // a sealer that dies right after its seal CAS
         assertTrue(queue.isEmpty());
@@ -104,11 +109,11 @@ class StripeTest {
     @Test
     void aBatchWhoseOpenerDiedIsOpenedByTheNextClaimer() {
         claimAndPublish(2, 1);
-        Batch zero = stripe.batchAt(0);
+        Batch zero = batchAt(0);
         long t = zero.lvTail();
         assertTrue(zero.casTail(t, t | Batch.SEALED));
         assertTrue(stripe.casSeq(0, 1)); // advanced seq, then died before opening batch 1
-        assertTrue(Batch.isReady(stripe.batchAt(1).lvTail()));
+        assertTrue(Batch.isReady(batchAt(1).lvTail()));
         assertEquals(0, claimAndPublish(0, 2), "the next claimer opens batch 1 and claims its first slot");
         assertEquals(1, stripe.sequence());
     }
@@ -116,7 +121,7 @@ class StripeTest {
     @Test
     void aStaleOpenerCannotReopenARecycledBatch() {
         long readyForOne = Batch.readyFor(1);
-        Batch one = stripe.batchAt(1);
+        Batch one = batchAt(1);
         assertEquals(readyForOne, one.lvTail());
         // Batch 1 is used and recycled for batch 3 while a claimer still holds "ready for 1".
         claimAndPublish(2, 1);              // batch 0

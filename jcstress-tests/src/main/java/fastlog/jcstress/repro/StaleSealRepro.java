@@ -2,11 +2,8 @@ package fastlog.jcstress.repro;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import fastlog.internal.queue.MpscArrayQueue;
 import fastlog.internal.record.RecordLayout;
-import fastlog.internal.stripe.Batch;
-import fastlog.internal.stripe.Stripe;
-import fastlog.jcstress.support.Records;
+import fastlog.jcstress.support.TestPipeline;
 
 /**
  * Not a jcstress test: a plain stress program for a suspected liveness bug in
@@ -23,8 +20,9 @@ import fastlog.jcstress.support.Records;
  * sealed batches itself; this program checks that no record is lost, torn or stuck.
  *
  * <p>Setup: one stripe, ring of 2 batches that hold one 1-field record each, many platform
- * producer threads on few cores (so the OS preempts them at arbitrary instructions), one
- * consumer thread that works like {@code Consumer}. Exits 0 if the run completes and the consumer
+ * producer threads on few cores (so the OS preempts them at arbitrary instructions) logging
+ * through the real appender, one consumer thread that reads as the writer does (hand-offs, then
+ * a sweep) through the real {@code StripeReader}. Exits 0 if the run completes and the consumer
  * read exactly the records the producers claimed, 1 (printing seq) if no record was produced for
  * 5 s (the stripe is wedged), 2 if a batch was torn or records were lost.
  */
@@ -36,34 +34,20 @@ public final class StaleSealRepro {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int producers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        MpscArrayQueue<Batch> q = new MpscArrayQueue<>(2);
-        Stripe stripe = new Stripe(0, 2, RecordLayout.slotsFor(1), q, () -> { });
+        TestPipeline p = new TestPipeline(2, RecordLayout.slotsFor(1));
         AtomicLong produced = new AtomicLong();
-        AtomicLong consumed = new AtomicLong();
         AtomicLong consumedRecords = new AtomicLong();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         volatileStop = false;
 
         Thread consumer = new Thread(() -> {
-            long expected = 0;
             while (!consumerStop) {
-                q.poll(); // hand-off hints: the consumer looks at the stripe itself, as Consumer does
-                Batch b = stripe.takeForConsumer(expected, true);
-                if (b == null) {
+                // As the writer does: the handed-off batches, then a sweep that seals partial ones.
+                int records = count(p.readHandedOff()) + count(p.sweep(true));
+                if (records == 0) {
                     Thread.onSpinWait();
-                    continue;
                 }
-                int used = b.sealedSlots();
-                int records = b.eventCount();
-                int content = Records.readSealed(b);
-                if (content < 0 || Integer.toString(content).length() != records) {
-                    System.out.println("BAD BATCH " + expected + ": " + content + " (" + records + " records claimed)");
-                    System.exit(2);
-                }
-                b.recycle(used, expected + stripe.ringSize());
-                consumed.incrementAndGet();
                 consumedRecords.addAndGet(records);
-                expected++;
             }
         }, "consumer");
         consumer.setDaemon(true);
@@ -73,7 +57,7 @@ public final class StaleSealRepro {
             int id = 1 + i % 8;
             Thread t = new Thread(() -> {
                 while (!volatileStop) {
-                    if (Records.claimAndWrite(stripe, id, 1) == Stripe.FULL) {
+                    if (!p.log(id, 1)) {
                         Thread.yield(); // as a real producer parks: let the one holding a claim run
                     } else {
                         produced.incrementAndGet();
@@ -89,13 +73,13 @@ public final class StaleSealRepro {
         long lastChange = System.nanoTime();
         while (System.nanoTime() - deadline < 0) {
             Thread.sleep(200);
-            long p = produced.get();
-            if (p != last) {
-                last = p;
+            long n = produced.get();
+            if (n != last) {
+                last = n;
                 lastChange = System.nanoTime();
             } else if (System.nanoTime() - lastChange > 5_000_000_000L) {
-                System.out.printf("WEDGED after %,d records (%,d batches consumed): seq=%d%n",
-                        p, consumed.get(), stripe.sequence());
+                System.out.printf("WEDGED after %,d records (%,d consumed): seq=%d%n",
+                        n, consumedRecords.get(), p.stripe.sequence());
                 System.exit(1);
             }
         }
@@ -110,9 +94,18 @@ public final class StaleSealRepro {
         }
         consumerStop = true;
         consumer.join();
-        System.out.printf("completed: %,d records produced, %,d consumed, %,d batches, no wedge in %d s (seq=%d)%n",
-                produced.get(), consumedRecords.get(), consumed.get(), seconds, stripe.sequence());
+        System.out.printf("completed: %,d records produced, %,d consumed, no wedge in %d s (seq=%d)%n",
+                produced.get(), consumedRecords.get(), seconds, p.stripe.sequence());
         System.exit(produced.get() == consumedRecords.get() ? 0 : 2);
+    }
+
+    /** The number of records in a read's id digits; exits 2 on a torn or lost record. */
+    private static int count(int digits) {
+        if (digits < 0) {
+            System.out.println("BAD READ: " + digits + " (-1 torn, -3 lost)");
+            System.exit(2);
+        }
+        return digits == 0 ? 0 : Integer.toString(digits).length();
     }
 
     private static volatile boolean volatileStop;

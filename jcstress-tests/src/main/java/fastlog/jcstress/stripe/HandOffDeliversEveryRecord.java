@@ -11,23 +11,19 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.II_Result;
 
-import fastlog.internal.queue.MpscArrayQueue;
-import fastlog.internal.stripe.Batch;
-import fastlog.internal.stripe.Stripe;
-import fastlog.jcstress.support.Records;
+import fastlog.jcstress.support.TestPipeline;
 
 /**
- * A batch sealed by a producer whose record did not fit reaches the consumer through the queue
- * in sequence order, and the consumer sees every record claimed in it before the seal, complete,
- * even one whose producer publishes only after the seal.
+ * A batch sealed by a producer whose record did not fit reaches the consumer through the hand-off
+ * queue alone ({@code StripeReader.readHandedOff}, no sweep), and the consumer reads every record
+ * claimed in it before the seal, complete, even one whose producer publishes only after the seal.
  *
  * <p>Batches hold 12 slots. Before the race the open batch holds a 9-slot filler (record 9).
- * Producer A writes a 3-slot record (1), which fits; producer B a 5-slot record (2), which does
- * not: B seals the batch, offers it to the queue, opens the next batch, writes there, and then
- * acts as the consumer (as a thread in {@code flush()} would): it polls the queue, expects the
- * stripe's next sequence, waits for unpublished headers and reads the records. The arbiter then
- * sweeps the next batch. Outcome {@code r1, r2}: the record ids of the handed-off batch and of
- * the next batch (-1 torn, -2 bad boundaries, -3 never published, -9 wrong or missing batch).
+ * Producer A logs a 3-slot record (1), which fits; producer B a 5-slot record (2), which does
+ * not: B seals the batch, hands it off, opens the next batch, logs there, and then acts as the
+ * writer's hand-off pass (as a thread in {@code flush()} could). The arbiter then reads what is
+ * left. Outcome {@code r1, r2}: the record ids read from the hand-off and those read afterwards
+ * (-1 torn, -3 never published).
  */
 public final class HandOffDeliversEveryRecord {
 
@@ -35,46 +31,38 @@ public final class HandOffDeliversEveryRecord {
     }
 
     static final String LOST = "A record claimed before the seal is missing or torn in the handed-off batch (the "
-            + "consumer read sealedSlots or a header before the producer's writes were visible, or skipped a "
-            + "claimed-but-unpublished record), a record landed in a sealed batch, or the queue delivered a batch "
-            + "other than the stripe's next sequence (-9).";
+            + "consumer read the sealed counts or a header before the producer's writes were visible, or skipped a "
+            + "claimed-but-unpublished record), a record landed in a sealed batch, or the hand-off named no batch "
+            + "the reader could read (r1 = 0).";
 
     static final class Body {
-        final MpscArrayQueue<Batch> q = new MpscArrayQueue<>(2);
-        final Stripe stripe = new Stripe(0, 2, 12, q, () -> { });
-        final long s0;
+        final TestPipeline p = new TestPipeline(2, 12);
         int handedOff;
 
         Body(int advance) {
-            s0 = Records.advance(stripe, q, advance, 3);
-            if (Records.claimAndWrite(stripe, 9, 3) == Stripe.FULL) {
+            p.advance(advance, 3);
+            if (!p.log(9, 3)) {
                 throw new IllegalStateException("setup");
             }
         }
 
         void producerA() {
-            if (Records.claimAndWrite(stripe, 1, 0) == Stripe.FULL) {
+            if (!p.log(1, 0)) {
                 handedOff = -8; // never happens when correct: there is always room for A
             }
         }
 
         void producerBThenConsumer() {
-            if (Records.claimAndWrite(stripe, 2, 1) == Stripe.FULL) {
+            if (!p.log(2, 1)) {
                 handedOff = -8;
                 return;
             }
-            Batch b = q.poll(); // B sealed and offered it itself, so it is there
-            if (b == null || b != stripe.batchAt(s0)) {
-                handedOff = -9;
-                return;
-            }
-            handedOff = Records.consume(stripe, b, s0);
+            handedOff = p.readHandedOff(); // B sealed and handed off batch s0 itself, so it is there
         }
 
         void arbiter(II_Result r) {
             r.r1 = handedOff;
-            Batch next = stripe.takeForConsumer(s0 + 1, true);
-            r.r2 = next == null || !q.isEmpty() ? -9 : Records.readSealed(next);
+            r.r2 = p.readAll();
         }
     }
 

@@ -4,23 +4,25 @@ import java.util.Arrays;
 
 import fastlog.internal.context.ContextFrame;
 import fastlog.internal.json.JsonOutput;
+import fastlog.internal.level.Levels;
 import fastlog.internal.record.Capture;
 import fastlog.internal.record.LevelSetting;
 import fastlog.internal.record.LoggerCore;
 import fastlog.internal.record.RecordLayout;
+import fastlog.internal.record.RecordProtocol;
 import fastlog.internal.record.ReservedKeys;
 import fastlog.internal.render.EventRenderer;
 
 /**
- * fastlog records for the call shapes, laid out as the pipeline stages them (see
- * {@link RecordLayout}), so the writer's rendering can be measured alone. Uses fastlog's internal
+ * fastlog records for the call shapes, written by the producers' own {@link RecordProtocol}
+ * methods, so the writer's rendering can be measured alone. Uses fastlog's internal
  * classes, which the jar's module boundary does not hide on the class path.
  */
 final class FastlogRecords {
 
     static final int MAX_STRING = 65_536;
-    private static final int INFO = 2;
-    private static final int ERROR = 4;
+    private static final int INFO = Levels.INFO;
+    private static final int ERROR = Levels.ERROR;
 
     final long[] longs;
     final Object[] refs;
@@ -34,27 +36,21 @@ final class FastlogRecords {
         int fields = kv.length / 2;
         longs = new long[RecordLayout.slotsFor(fields)];
         refs = new Object[longs.length];
-        refs[0] = core;
-        refs[RecordLayout.contextSlot(0)] = context;
-        longs[RecordLayout.timestampSlot(0)] = 1_764_061_843_512_044L; // 2025-11-25T09:10:43.512044Z
-        refs[RecordLayout.messageSlot(0)] = msg;
         for (int f = 0; f < fields; f++) {
-            int k = RecordLayout.keySlot(0, f);
-            refs[k] = kv[2 * f];
+            String key = (String) kv[2 * f];
             Object v = kv[2 * f + 1];
             // The typed overloads (up to three pairs) keep longs and doubles unboxed.
             if (fields <= 3 && (v instanceof Long || v instanceof Integer)) {
-                longs[k] = RecordLayout.TAG_LONG;
-                longs[k + 1] = ((Number) v).longValue();
+                RecordProtocol.putField(longs, refs, 0, f, key, RecordLayout.TAG_LONG, ((Number) v).longValue(), null);
             } else if (fields <= 3 && v instanceof Double d) {
-                longs[k] = RecordLayout.TAG_DOUBLE;
-                longs[k + 1] = Double.doubleToRawLongBits(d);
+                RecordProtocol.putField(longs, refs, 0, f, key, RecordLayout.TAG_DOUBLE, Double.doubleToRawLongBits(d), null);
             } else {
-                longs[k] = RecordLayout.TAG_OBJECT;
-                refs[k + 1] = Capture.value(v);
+                RecordProtocol.putField(longs, refs, 0, f, key, RecordLayout.TAG_OBJECT, 0L, Capture.value(v));
             }
         }
-        header = RecordLayout.header(level, fields);
+        // 2025-11-25T09:10:43.512044Z
+        RecordProtocol.publish(longs, refs, 0, core, level, 1_764_061_843_512_044L, msg, context, fields);
+        header = longs[0];
     }
 
     static FastlogRecords of(String shape, Throwable error) {

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""A/B: the same JMH benchmarks from two benchmark jars (before and after a change), alternated
+in one run so that machine noise lands on both, with medians and after/before ratios.
+
+    python3 bench/ab.py --java JAVA --before OLD.jar --after NEW.jar \
+        --regex 'LoggerCallerCostBenchmark|JsonRenderBenchmark' -p system=fastlog \
+        --rounds 3 --label issue-11 --out bench/results/ab-issue-11.json
+
+Each round runs the before jar, then the after jar (the order flips every round), each with
+`-prof gc`. The results file records the git revision, date, machine and the exact command.
+"""
+import argparse
+import json
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def machine():
+    info = {"nproc": os.cpu_count(), "platform": platform.platform()}
+    try:
+        with open("/proc/meminfo") as f:
+            info["mem_total"] = f.readline().split(":", 1)[1].strip()
+        with open("/proc/cpuinfo") as f:
+            info["cpu"] = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), "?")
+    except OSError:
+        pass
+    return info
+
+
+def git(*args):
+    try:
+        return subprocess.check_output(["git", *args], text=True, stderr=subprocess.DEVNULL).strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+
+
+def run(java, jar, regex, params, jmh_opts):
+    fd, out = tempfile.mkstemp(suffix=".json")
+    os.close(fd)
+    cmd = [java, "--sun-misc-unsafe-memory-access=allow", "-jar", jar, regex, *jmh_opts,
+           "-prof", "gc", "-rf", "json", "-rff", out,
+           "-jvmArgsAppend", "--sun-misc-unsafe-memory-access=allow -Xmx1g"]
+    for p in params:
+        cmd += ["-p", p]
+    print("#", " ".join(shlex.quote(c) for c in cmd), flush=True)
+    rc = subprocess.call(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if rc != 0:
+        sys.exit(f"ab: JMH failed (exit {rc}) for {jar}")
+    with open(out) as f:
+        data = json.load(f)
+    os.unlink(out)
+    res = {}
+    for e in data:
+        key = e["benchmark"].rsplit(".", 2)[-2] + "." + e["benchmark"].rsplit(".", 1)[1]
+        ps = ",".join(f"{k}={v}" for k, v in sorted(e.get("params", {}).items()))
+        if ps:
+            key += f" [{ps}]"
+        sec = e.get("secondaryMetrics", {})
+        res[key] = {"ns_per_op": e["primaryMetric"]["score"],
+                    "alloc_per_op": sec.get("gc.alloc.rate.norm", {}).get("score")}
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--java", required=True)
+    ap.add_argument("--before", required=True)
+    ap.add_argument("--after", required=True)
+    ap.add_argument("--regex", required=True)
+    ap.add_argument("-p", action="append", default=[], help="JMH parameter, e.g. system=fastlog")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--jmh", default="-f 1 -wi 3 -w 1s -i 5 -r 1s", help="JMH run options")
+    ap.add_argument("--label", default="")
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    opts = shlex.split(a.jmh)
+    samples = {"before": {}, "after": {}}
+    t0 = time.time()
+    for r in range(a.rounds):
+        order = ["before", "after"] if r % 2 == 0 else ["after", "before"]
+        for side in order:
+            for k, v in run(a.java, getattr(a, side), a.regex, a.p, opts).items():
+                samples[side].setdefault(k, []).append(v)
+    rows = []
+    for k in sorted(samples["before"]):
+        b = samples["before"][k]
+        f = samples["after"].get(k, [])
+        if not f:
+            continue
+        bn = statistics.median(x["ns_per_op"] for x in b)
+        fn = statistics.median(x["ns_per_op"] for x in f)
+        ba = [x["alloc_per_op"] for x in b if x["alloc_per_op"] is not None]
+        fa = [x["alloc_per_op"] for x in f if x["alloc_per_op"] is not None]
+        rows.append({"benchmark": k, "before_ns": bn, "after_ns": fn, "ratio": fn / bn,
+                     "before_alloc_B": statistics.median(ba) if ba else None,
+                     "after_alloc_B": statistics.median(fa) if fa else None,
+                     "before_samples_ns": [x["ns_per_op"] for x in b],
+                     "after_samples_ns": [x["ns_per_op"] for x in f]})
+    print(f"\n{'benchmark':58} {'before ns':>10} {'after ns':>10} {'after/before':>12} {'B/op before':>11} {'after':>7}")
+    for r in rows:
+        ab = f"{r['before_alloc_B']:.1f}" if r["before_alloc_B"] is not None else "-"
+        aa = f"{r['after_alloc_B']:.1f}" if r["after_alloc_B"] is not None else "-"
+        print(f"{r['benchmark']:58} {r['before_ns']:10.1f} {r['after_ns']:10.1f} {r['ratio']:12.3f} {ab:>11} {aa:>7}")
+    doc = {"label": a.label, "revision": git("rev-parse", "HEAD"),
+           "dirty": bool(git("status", "--porcelain")), "date_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+           "command": " ".join(shlex.quote(c) for c in sys.argv), "machine": machine(),
+           "java": subprocess.run([a.java, "-version"], capture_output=True, text=True).stderr.splitlines()[0],
+           "before_jar": a.before, "after_jar": a.after, "rounds": a.rounds, "jmh_options": a.jmh,
+           "seconds": round(time.time() - t0), "results": rows}
+    os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
+    with open(a.out, "w") as f:
+        json.dump(doc, f, indent=1)
+    print(f"\nwrote {a.out}")
+
+
+if __name__ == "__main__":
+    main()

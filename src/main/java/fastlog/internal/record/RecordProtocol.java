@@ -1,0 +1,132 @@
+package fastlog.internal.record;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+import fastlog.internal.context.ContextFrame;
+
+/**
+ * How one record gets into a batch and out again: the producer's writes, the consumer's reads
+ * and the abandon path. Every producer and consumer of records (the pipeline, the jcstress
+ * tests, the benchmarks) goes through these methods; the slot layout they follow is
+ * {@link RecordLayout}.
+ *
+ * <h2>Concurrency contract</h2>
+ * <ul>
+ *   <li><b>Who calls what.</b> A producer that has claimed {@code slotsFor(n)} slots at
+ *       {@code at} (see {@code Stripe.claim}) calls {@link #putField} for each field, then
+ *       {@link #publish}, or {@link #abandon} if it failed in between. Only the consumer calls
+ *       {@link #read}, on a sealed batch, with the number of slots and events the seal
+ *       recorded.</li>
+ *   <li><b>Publication.</b> Every slot is written with plain stores; the header goes last, with a
+ *       release store ({@link #publish}). {@link #read} loads the header with acquire, so a
+ *       non-zero header makes every slot of its record visible. Nothing else orders them.</li>
+ *   <li><b>Claimed, not yet published.</b> A zero header means the record is claimed but not
+ *       published; the reader waits for it. A producer runs no user code between claim and
+ *       publish (values are captured before the claim), so the window is a few plain stores.
+ *       The one thing that can cut it short is a StackOverflowError: the producer then stores
+ *       an abandoned header in a catch block, and the reader skips the record and reports it
+ *       lost. If it could not even do that, the reader gives up after {@code maxParks} parks of
+ *       1 ms (parks, not a clock, so a JVM-wide pause does not count) and reports the rest of the
+ *       batch lost: records after an unpublished one cannot be located.</li>
+ * </ul>
+ */
+public final class RecordProtocol {
+
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+
+    /** {@link #read}'s patience with a claimed, unpublished record in the writer: about 2 s. */
+    public static final int WRITER_MAX_PARKS = 2_000;
+
+    private RecordProtocol() {
+    }
+
+    // ---------------------------------------------------------------- producer
+
+    /** Plain stores of field {@code field} of the record at {@code at}. */
+    public static void putField(long[] longs, Object[] refs, int at, int field,
+                                String key, int tag, long bits, Object ref) {
+        int k = RecordLayout.keySlot(at, field);
+        longs[k] = tag;
+        refs[k] = key;
+        longs[k + 1] = bits;
+        refs[k + 1] = ref;
+    }
+
+    /**
+     * Plain stores of the record's fixed slots, then the header with release: after this the
+     * consumer may read the record.
+     */
+    public static void publish(long[] longs, Object[] refs, int at, LoggerCore core, int level,
+                               long epochMicros, String msg, ContextFrame context, int fields) {
+        refs[at] = core;
+        longs[RecordLayout.timestampSlot(at)] = epochMicros;
+        refs[RecordLayout.messageSlot(at)] = msg;
+        refs[RecordLayout.contextSlot(at)] = context;
+        LONGS.setRelease(longs, at, RecordLayout.header(level, fields));
+    }
+
+    /**
+     * The logging call failed between claiming the record's slots and publishing them: mark them
+     * abandoned so the consumer skips them and reports the event lost instead of waiting. A
+     * plain load and store, no VarHandle call, so this usually still fits on a stack that just
+     * overflowed; a plain store suffices because the consumer needs only the header's value (it
+     * reads none of the record's other slots). A header this thread already published is left
+     * alone.
+     */
+    public static void abandon(long[] longs, int at, int fields) {
+        if (longs[at] == 0) {
+            longs[at] = RecordLayout.abandoned(fields);
+        }
+    }
+
+    // ---------------------------------------------------------------- consumer
+
+    /**
+     * Visits the records of a sealed batch in slot order, waiting for claimed records that are
+     * not yet published.
+     *
+     * @param usedSlots the slots the seal recorded
+     * @param events the records the seal recorded (claimed, published or not)
+     * @param maxParks how many 1 ms parks to wait for one unpublished record before giving up
+     * @return the slot where reading stopped: {@code usedSlots} unless it gave up
+     */
+    public static int read(long[] longs, Object[] refs, int usedSlots, int events, int maxParks,
+                           RecordVisitor visitor) {
+        int seen = 0;
+        int at = 0;
+        while (at < usedSlots) {
+            long header = awaitHeader(longs, at, maxParks);
+            if (header == 0) {
+                visitor.lost(events - seen);
+                return at;
+            }
+            if (RecordLayout.isAbandoned(header)) {
+                visitor.lost(1);
+            } else {
+                visitor.published(longs, refs, at, header);
+            }
+            seen++;
+            at += RecordLayout.slotsFor(RecordLayout.fieldCount(header));
+        }
+        return at;
+    }
+
+    /** The header at {@code at} (acquire), waiting while it is 0; 0 after {@code maxParks} parks. */
+    private static long awaitHeader(long[] longs, int at, int maxParks) {
+        long header;
+        for (int spins = 0; (header = (long) LONGS.getAcquire(longs, at)) == 0; spins++) {
+            if (spins < 100) {
+                Thread.onSpinWait();
+            } else if (spins < 1_100) {
+                Thread.yield();
+            } else if (spins < 1_100 + maxParks) {
+                LockSupport.parkNanos(1_000_000L);
+            } else {
+                return 0;
+            }
+        }
+        return header;
+    }
+}
