@@ -3,7 +3,10 @@ package fastlog.api;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import fastlog.internal.level.LevelRegistry;
@@ -65,6 +68,30 @@ public final class Fastlog {
      */
     public static void setLevel(String loggerName, Level level) {
         LEVELS.setForName(Objects.requireNonNull(loggerName, "loggerName"), level == null ? -1 : level.ordinal());
+    }
+
+    /**
+     * The levels set for logger-name prefixes with {@link #setLevel(String, Level)}: an immutable
+     * snapshot, by name.
+     */
+    public static Map<String, Level> levels() {
+        Map<String, Level> out = new TreeMap<>();
+        LEVELS.explicitSnapshot().forEach((name, t) -> out.put(name, Level.ofOrdinal(t)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Runs {@code listener} after every later change of the global level or of a name's level, on
+     * the thread that made the change (bridges use it to mirror fastlog's levels into other
+     * logging APIs). A listener that throws is reported on stderr and does not stop the others.
+     */
+    public static void addLevelListener(Runnable listener) {
+        LEVELS.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a listener added with {@link #addLevelListener}. */
+    public static void removeLevelListener(Runnable listener) {
+        LEVELS.removeListener(listener);
     }
 
     /** The global minimum level. */

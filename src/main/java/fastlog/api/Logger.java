@@ -66,6 +66,67 @@ public final class Logger {
         return k == null ? "null" : k;
     }
 
+    // ---------------------------------------------------------------- level chosen at run time
+
+    /** Logs at {@code level} (null logs nothing), like the method of that level. */
+    public void log(Level level, String msg) {
+        if (level != null && core.level().enabled(level.ordinal())) {
+            Fastlog.appender().log0(core, level.ordinal(), msg);
+        }
+    }
+
+    /** Logs at {@code level} (null logs nothing) with any number of pairs, like the method of that level. */
+    public void log(Level level, String msg, Object... keysAndValues) {
+        if (level != null && core.level().enabled(level.ordinal())) {
+            Fastlog.appender().logPairs(core, level.ordinal(), msg, keysAndValues);
+        }
+    }
+
+    // ---------------------------------------------------------------- patterns (for logging-API bridges)
+
+    /**
+     * Logs {@code pattern} with one argument substituted by {@code syntax}'s rules on the writer
+     * thread (see {@link MessageSyntax}). The argument is captured before the call returns:
+     * immutable JDK values by reference, anything else as the text the syntax would give it.
+     * {@code thrown} (may be null) becomes the {@code exception} field. A null level logs nothing;
+     * a null syntax makes the pattern the message as it is.
+     */
+    public void logPattern(Level level, MessageSyntax syntax, String pattern, Object arg, Throwable thrown) {
+        if (level != null && core.level().enabled(level.ordinal())) {
+            Fastlog.appender().logPattern(core, level.ordinal(), syntax == null ? -1 : syntax.ordinal(), pattern, 1, arg, null, null, thrown, null, null);
+        }
+    }
+
+    /** {@link #logPattern(Level, MessageSyntax, String, Object, Throwable)} with two arguments. */
+    public void logPattern(Level level, MessageSyntax syntax, String pattern, Object arg0, Object arg1, Throwable thrown) {
+        if (level != null && core.level().enabled(level.ordinal())) {
+            Fastlog.appender().logPattern(core, level.ordinal(), syntax == null ? -1 : syntax.ordinal(), pattern, 2, arg0, arg1, null, thrown, null, null);
+        }
+    }
+
+    /**
+     * {@link #logPattern(Level, MessageSyntax, String, Object, Throwable)} with any number of
+     * arguments ({@code args} may be null; its elements are copied, so the caller may reuse it).
+     */
+    public void logPattern(Level level, MessageSyntax syntax, String pattern, Object[] args, Throwable thrown) {
+        if (level != null && core.level().enabled(level.ordinal())) {
+            Fastlog.appender().logPattern(core, level.ordinal(), syntax == null ? -1 : syntax.ordinal(), pattern, -1, null, null, args, thrown, null, null);
+        }
+    }
+
+    /**
+     * The general form: a pattern and its arguments, an exception, {@code tags} (written as a
+     * {@code "tags"} array of strings after the other fields; null or empty for none) and
+     * key/value pairs as in the {@code Object...} methods, in order. The arrays are copied.
+     */
+    public void logPattern(Level level, MessageSyntax syntax, String pattern, Object[] args, Throwable thrown,
+                           String[] tags, Object[] keysAndValues) {
+        if (level != null && core.level().enabled(level.ordinal())) {
+            Fastlog.appender().logPattern(core, level.ordinal(), syntax == null ? -1 : syntax.ordinal(), pattern, -1, null, null, args, thrown, tags,
+                    keysAndValues);
+        }
+    }
+
     // ---------------------------------------------------------------- TRACE
 
     public void trace(String msg) {

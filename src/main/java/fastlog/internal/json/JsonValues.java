@@ -69,6 +69,8 @@ public final class JsonValues {
             out.writeString(cs);
         } else if (value instanceof char[] chars) {
             out.writeString(CharBuffer.wrap(chars));
+        } else if (value instanceof StringList list) {
+            list.write(out);
         } else {
             out.writeString(String.valueOf(value));
         }

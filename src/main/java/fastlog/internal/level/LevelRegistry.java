@@ -3,6 +3,7 @@ package fastlog.internal.level;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 import fastlog.internal.record.LevelSetting;
@@ -21,6 +22,7 @@ public final class LevelRegistry {
     private final ReentrantLock lock = new ReentrantLock();
     private final ConcurrentHashMap<String, LevelSetting> settings = new ConcurrentHashMap<>();
     private final Map<String, Integer> explicit = new HashMap<>();
+    private final CopyOnWriteArrayList<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile int global;
 
     public LevelRegistry(int globalThreshold) {
@@ -53,6 +55,7 @@ public final class LevelRegistry {
         } finally {
             lock.unlock();
         }
+        notifyListeners();
     }
 
     /** Sets ({@code threshold >= 0}) or clears ({@code threshold < 0}) the level of a name prefix. */
@@ -67,6 +70,36 @@ public final class LevelRegistry {
             recomputeAll();
         } finally {
             lock.unlock();
+        }
+        notifyListeners();
+    }
+
+    /** The thresholds set for name prefixes ({@link #setForName}): a snapshot. */
+    public Map<String, Integer> explicitSnapshot() {
+        lock.lock();
+        try {
+            return Map.copyOf(explicit);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code listener} after every later change, on the changing thread, outside the lock. */
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        listeners.remove(listener);
+    }
+
+    private void notifyListeners() {
+        for (Runnable l : listeners) {
+            try {
+                l.run();
+            } catch (RuntimeException e) {
+                System.err.println("fastlog: a level listener failed: " + e);
+            }
         }
     }
 

@@ -2,7 +2,10 @@ package fastlog.internal.pipeline;
 
 import fastlog.internal.context.ContextFrame;
 import fastlog.internal.context.ContextStore;
+import fastlog.internal.context.ThreadFieldsFrame;
+import fastlog.internal.context.ThreadFieldsStore;
 import fastlog.internal.record.Capture;
+import fastlog.internal.record.MessageArgs;
 import fastlog.internal.record.LoggerCore;
 import fastlog.internal.record.RecordLayout;
 import fastlog.internal.record.RecordProtocol;
@@ -15,7 +18,8 @@ import fastlog.internal.stripe.Stripe;
  * <p>Every call follows the same steps, in this order:
  * <ol>
  *   <li>Everything that can block or run foreign code happens first: the clock, the scoped
- *       context lookup, and the capture of values ({@link Capture}: user {@code toString()}).</li>
+ *       context and per-thread field lookups, and the capture of values ({@link Capture}: user
+ *       {@code toString()}).</li>
  *   <li>Claim room in the stripe chosen by thread id (so one thread's events stay in order), or
  *       apply the full-queue policy ({@link FullQueueHandler}).</li>
  *   <li>Fill and publish the record ({@link RecordProtocol}); should that fail (the only
@@ -36,7 +40,11 @@ public final class EventAppender {
     private static final String TRUNCATED_KEY = "_truncated_fields";
     private static final String EXTRA_KEY = "_extra";
     private static final String EXCEPTION_KEY = "exception";
+    private static final String TAGS_KEY = "tags";
     private static final String CHANGED_WHILE_LOGGING = "<changed while logging>";
+    /** Stands in the key position of a message argument in a captured pairs array. */
+    private static final Object ARG = new Object();
+    private static final Object[] NO_PAIRS = new Object[0];
 
     private final Stripe[] stripes;
     private final int stripeMask;
@@ -56,20 +64,20 @@ public final class EventAppender {
     }
 
     public void log0(LoggerCore core, int level, String msg) {
-        append(core, level, msg, EpochClock.micros(), 0,
+        append(core, level, msg, 0L, EpochClock.micros(), 0,
                 null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null, null);
     }
 
     public void log1(LoggerCore core, int level, String msg,
                      String k0, int t0, long b0, Object r0) {
-        append(core, level, msg, EpochClock.micros(), 1,
+        append(core, level, msg, 0L, EpochClock.micros(), 1,
                 k0, t0, b0, r0, null, 0, 0L, null, null, 0, 0L, null, null);
     }
 
     public void log2(LoggerCore core, int level, String msg,
                      String k0, int t0, long b0, Object r0,
                      String k1, int t1, long b1, Object r1) {
-        append(core, level, msg, EpochClock.micros(), 2,
+        append(core, level, msg, 0L, EpochClock.micros(), 2,
                 k0, t0, b0, r0, k1, t1, b1, r1, null, 0, 0L, null, null);
     }
 
@@ -77,7 +85,7 @@ public final class EventAppender {
                      String k0, int t0, long b0, Object r0,
                      String k1, int t1, long b1, Object r1,
                      String k2, int t2, long b2, Object r2) {
-        append(core, level, msg, EpochClock.micros(), 3,
+        append(core, level, msg, 0L, EpochClock.micros(), 3,
                 k0, t0, b0, r0, k1, t1, b1, r1, k2, t2, b2, r2, null);
     }
 
@@ -89,47 +97,111 @@ public final class EventAppender {
      */
     public void logPairs(LoggerCore core, int level, String msg, Object[] keysAndValues) {
         long ts = EpochClock.micros();
-        Object[] kv = keysAndValues == null ? new Object[0] : keysAndValues;
+        Object[] kv = keysAndValues == null ? NO_PAIRS : keysAndValues;
         int given = kv.length / 2 + (kv.length & 1);
         if ((kv.length & 1) == 0 && given <= maxFields && Capture.allKept(kv)) {
             // Nothing to capture: the pairs go from the caller's array straight into the record.
-            append(core, level, msg, ts, given, null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null, kv);
+            append(core, level, msg, 0L, ts, given, null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null, kv);
             return;
         }
-        int fields = Math.min(given, maxFields);
-        int kept = given > maxFields ? maxFields - 1 : fields;
-        Object[] captured = new Object[2 * fields];
-        for (int f = 0; f < kept; f++) {
-            int i = 2 * f;
-            if (i + 1 < kv.length) {
-                captured[i] = Capture.key(kv[i]);
-                captured[i + 1] = Capture.value(kv[i + 1]);
-            } else {
-                captured[i] = kv[i] instanceof Throwable ? EXCEPTION_KEY : EXTRA_KEY;
-                captured[i + 1] = Capture.value(kv[i]);
+        Object[] captured = new Object[2 * Math.min(given, maxFields)];
+        int fields = capturePairs(kv, captured, 0, maxFields);
+        append(core, level, msg, 0L, ts, fields, null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null, captured);
+    }
+
+    /**
+     * A message made on the writer from {@code pattern} and arguments by the rules of syntax
+     * {@code syntaxOrdinal} ({@link MessageArgs}; negative: the pattern is the message):
+     * {@code argc} arguments {@code a0}, {@code a1}, or (argc &lt; 0) all of {@code args}; then
+     * the exception, key/value pairs as in {@link #logPairs}, and {@code tags} as one field.
+     * SLF4J's rule is applied here: with no exception given, a Throwable as the last argument is
+     * the exception. Arguments are captured for the syntax ({@link MessageArgs}).
+     */
+    public void logPattern(LoggerCore core, int level, int syntaxOrdinal, String pattern, int argc,
+                           Object a0, Object a1, Object[] args, Throwable thrown, String[] tags, Object[] keysAndValues) {
+        long ts = EpochClock.micros();
+        int n = syntaxOrdinal < 0 ? 0 : argc >= 0 ? argc : args == null ? 0 : args.length;
+        Throwable exception = thrown;
+        if (exception == null && n > 0 && syntaxOrdinal == MessageArgs.SLF4J) {
+            Object last = argc >= 0 ? (n == 1 ? a0 : a1) : args[n - 1];
+            if (last instanceof Throwable t) {
+                exception = t;
+                n--;
             }
         }
-        if (kept < fields) {
-            captured[2 * kept] = TRUNCATED_KEY;
-            captured[2 * kept + 1] = Long.valueOf(given - kept);
+        Object[] kv = keysAndValues == null ? NO_PAIRS : keysAndValues;
+        int extras = (exception != null ? 1 : 0) + (tags != null && tags.length > 0 ? 1 : 0);
+        n = Math.min(n, maxFields - extras);
+        int room = maxFields - n - extras;
+        int pairs = kv.length / 2 + (kv.length & 1);
+        Object[] captured = new Object[2 * (n + Math.min(pairs, room) + extras)];
+        for (int i = 0; i < n; i++) {
+            captured[2 * i] = ARG;
+            captured[2 * i + 1] = MessageArgs.capture(syntaxOrdinal, argc >= 0 ? (i == 0 ? a0 : a1) : args[i]);
         }
-        append(core, level, msg, ts, fields, null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null, captured);
+        int fields = capturePairs(kv, captured, n, n + room);
+        if (exception != null) {
+            captured[2 * fields] = EXCEPTION_KEY;
+            captured[2 * fields++ + 1] = exception;
+        }
+        if (tags != null && tags.length > 0) {
+            captured[2 * fields] = TAGS_KEY;
+            captured[2 * fields++ + 1] = MessageArgs.copyTags(tags);
+        }
+        long messageArgs = n == 0 ? 0L : RecordLayout.messageArgs(syntaxOrdinal, n);
+        append(core, level, pattern, messageArgs, ts, fields,
+                null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null, captured);
+    }
+
+    /**
+     * Captures the pairs of {@code kv} into {@code into} from field {@code from} on, at most up to
+     * field {@code max} (exclusive). A trailing element without a value becomes the value of a
+     * field named {@code exception} if it is a Throwable (the {@code log.error("failed", e)}
+     * idiom), else of a field named {@code _extra}. Pairs beyond the room are cut and counted in
+     * a field named {@code _truncated_fields}.
+     *
+     * @return the field index after the last one written
+     */
+    private static int capturePairs(Object[] kv, Object[] into, int from, int max) {
+        int given = kv.length / 2 + (kv.length & 1);
+        int room = max - from;
+        int kept = given > room ? room - 1 : given;
+        int f = from;
+        for (int p = 0; p < kept; p++, f++) {
+            int i = 2 * p;
+            if (i + 1 < kv.length) {
+                into[2 * f] = Capture.key(kv[i]);
+                into[2 * f + 1] = Capture.value(kv[i + 1]);
+            } else {
+                into[2 * f] = kv[i] instanceof Throwable ? EXCEPTION_KEY : EXTRA_KEY;
+                into[2 * f + 1] = Capture.value(kv[i]);
+            }
+        }
+        if (kept < given && room > 0) {
+            into[2 * f] = TRUNCATED_KEY;
+            into[2 * f++ + 1] = Long.valueOf(given - kept);
+        }
+        return f;
     }
 
     /**
      * Steps 2 (the context) to 4 for one record of {@code fields} fields: the first three typed
      * fields {@code k0..r2} if {@code pairs} is null, else {@code fields} pairs of {@code pairs},
-     * whose keys are Strings and whose values are kept as they are ({@link Capture#isKept}).
+     * whose keys are Strings (or {@code ARG} for a message argument) and whose values are kept as
+     * they are ({@link Capture#isKept}). The thread's per-thread fields, if any, go last, as one
+     * field that holds their frame.
      * Only type checks run after the claim: should another thread change the caller's pairs in
      * between, an element that no longer passes them is written as a marker string instead of
      * running its {@code toString()} while the record is half written.
      */
-    private void append(LoggerCore core, int level, String msg, long ts, int fields,
+    private void append(LoggerCore core, int level, String msg, long messageArgs, long ts, int fields,
                         String k0, int t0, long b0, Object r0,
                         String k1, int t1, long b1, Object r1,
                         String k2, int t2, long b2, Object r2, Object[] pairs) {
         ContextFrame ctx = ContextStore.current();
-        long c = claim(RecordLayout.slotsFor(fields));
+        ThreadFieldsFrame threadFields = ThreadFieldsStore.current();
+        int total = threadFields == null ? fields : fields + 1;
+        long c = claim(RecordLayout.slotsFor(total));
         if (c == Stripe.FULL) {
             return;
         }
@@ -142,8 +214,12 @@ public final class EventAppender {
                 for (int f = 0; f < fields; f++) {
                     Object k = pairs[2 * f];
                     Object v = pairs[2 * f + 1];
-                    RecordProtocol.putField(longs, refs, at, f, k instanceof String key ? key : CHANGED_WHILE_LOGGING,
-                            RecordLayout.TAG_OBJECT, 0L, Capture.isKept(v) ? v : CHANGED_WHILE_LOGGING);
+                    if (k == ARG) {
+                        RecordProtocol.putField(longs, refs, at, f, null, RecordLayout.TAG_ARG, 0L, v);
+                    } else {
+                        RecordProtocol.putField(longs, refs, at, f, k instanceof String key ? key : CHANGED_WHILE_LOGGING,
+                                RecordLayout.TAG_OBJECT, 0L, Capture.isKept(v) ? v : CHANGED_WHILE_LOGGING);
+                    }
                 }
             } else {
                 if (fields > 0) {
@@ -156,9 +232,12 @@ public final class EventAppender {
                     RecordProtocol.putField(longs, refs, at, 2, k2, t2, b2, r2);
                 }
             }
-            RecordProtocol.publish(longs, refs, at, core, level, ts, msg, ctx, fields);
+            if (threadFields != null) {
+                RecordProtocol.putField(longs, refs, at, fields, null, RecordLayout.TAG_THREAD_FIELDS, 0L, threadFields);
+            }
+            RecordProtocol.publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, total);
         } catch (Throwable t) {
-            RecordProtocol.abandon(longs, at, fields);
+            RecordProtocol.abandon(longs, at, total);
             throw t;
         }
         afterPublish(at);

@@ -10,7 +10,8 @@ import fastlog.internal.record.RecordLayout;
  * @param ringSize batches per stripe
  * @param batchSlots record slots per batch
  * @param capacityEvents three-field events that fit in all batches at once
- * @param maxFields the most fields one event can have (it must fit in one batch)
+ * @param maxFields the most fields one event can have: it must fit in one batch, with one field
+ *        to spare for the thread's per-thread fields
  */
 record StagingSize(int stripeCount, int ringSize, int batchSlots, int capacityEvents, int maxFields) {
 
@@ -27,7 +28,7 @@ record StagingSize(int stripeCount, int ringSize, int batchSlots, int capacityEv
                 Math.min(MAX_BATCH_SLOTS, ceilDiv(totalSlots, (long) stripes * RING_SIZE)));
         int capacityEvents = (int) Math.min(Integer.MAX_VALUE,
                 (long) batchSlots * stripes * RING_SIZE / SLOTS_PER_CAPACITY_EVENT);
-        int maxFields = (batchSlots - RecordLayout.HEADER_SLOTS) / RecordLayout.SLOTS_PER_FIELD;
+        int maxFields = (batchSlots - RecordLayout.HEADER_SLOTS) / RecordLayout.SLOTS_PER_FIELD - 1;
         return new StagingSize(stripes, RING_SIZE, batchSlots, capacityEvents, maxFields);
     }
 

@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
+import fastlog.internal.context.ThreadFieldsStore;
+
 /**
  * The writer: one platform daemon thread that takes the consumer role, reads handed-off batches
  * (and sweeps every stripe when it has nothing handed off, and at least once per linger period),
@@ -40,6 +42,8 @@ public final class WriterThread implements Runnable {
     private static final int RUNNING = 0;
     private static final int LINGERING = 1;
     private static final int IDLE = 2;
+    /** How often the writer forgets the per-thread fields of threads that ended with fields set. */
+    private static final long FIELDS_SWEEP_NANOS = 1_000_000_000L;
     /** How long the writer waits for a flush to finish with the consumer role. */
     private static final long FLUSH_POLL_NANOS = 50_000L;
 
@@ -75,6 +79,7 @@ public final class WriterThread implements Runnable {
     @Override
     public void run() {
         long lastSweep = System.nanoTime();
+        long lastFieldsSweep = lastSweep;
         while (!stopping) {
             if (role.flushWaiting() || !role.tryAcquire()) {
                 LockSupport.parkNanos(this, FLUSH_POLL_NANOS);
@@ -90,6 +95,10 @@ public final class WriterThread implements Runnable {
                 }
                 lines.reportDrops();
                 lines.writeOut();
+                if (now - lastFieldsSweep >= FIELDS_SWEEP_NANOS) {
+                    ThreadFieldsStore.sweepDead();
+                    lastFieldsSweep = now;
+                }
             } catch (Throwable t) {
                 reportFailure(t);
             } finally {

@@ -17,6 +17,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
+import fastlog.internal.json.StringList;
+
 /**
  * Decides, on the calling thread, what a record may hold for a user value, so that the writer
  * thread never reads a mutable user object: a value that could change after the call returns is
@@ -87,7 +89,7 @@ public final class Capture {
     private static boolean isImmutableValue(Object v) {
         return v instanceof Number n ? isImmutableNumber(n)
                 : v instanceof Boolean || v instanceof Character || v instanceof Enum<?>
-                || v instanceof UUID || v instanceof Throwable || isJavaTime(v);
+                || v instanceof UUID || v instanceof Throwable || v instanceof StringList || isJavaTime(v);
     }
 
     private static boolean isImmutableNumber(Number n) {

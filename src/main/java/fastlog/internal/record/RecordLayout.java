@@ -12,9 +12,13 @@ package fastlog.internal.record;
  *  slot         long                                   reference
  *  at + 0       header  (stored last, with release)    LoggerCore (name, bound fields)
  *  at + 1       timestamp, epoch microseconds (UTC)    message (String or null)
- *  at + 2       (unused, 0)                            scoped context (ContextFrame or null)
- *  at + 3 + 2i  tag of field i (LONG/DOUBLE/OBJECT)    key of field i (String, never null)
+ *  at + 2       message arguments (0: the message is   scoped context (ContextFrame or null)
+ *               the text; else syntax and count)
+ *  at + 3 + 2i  tag of field i (see the TAG_ values)   key of field i (String; null for ARG and THREAD_FIELDS)
  *  at + 4 + 2i  value bits (long, or raw double bits)  value of field i (captured, or null)
+ *
+ *  field order: message arguments (TAG_ARG) first, then the call's fields, then, if the thread
+ *  has per-thread fields, one last TAG_THREAD_FIELDS field holding their frame.
  *
  *  header bits:  63..49 zero | 48 PUBLISHED | 47 ABANDONED | 46..40 zero | 39..32 level ordinal
  *                | 31..0 field count
@@ -38,6 +42,10 @@ public final class RecordLayout {
     public static final int TAG_DOUBLE = 2;
     /** Field value held in the reference slot (see {@link Capture}). */
     public static final int TAG_OBJECT = 3;
+    /** A message argument (no key), captured for the message syntax; see {@link #messageArgs}. */
+    public static final int TAG_ARG = 4;
+    /** The thread's per-thread fields ({@code ThreadFieldsFrame}, no key): always the last field. */
+    public static final int TAG_THREAD_FIELDS = 5;
 
     private static final long PUBLISHED = 1L << 48;
     private static final long ABANDONED = 1L << 47;
@@ -80,6 +88,26 @@ public final class RecordLayout {
 
     public static int contextSlot(int at) {
         return at + 2;
+    }
+
+    /** The long slot that says how to make the message: 0, or {@link #messageArgs}. */
+    public static int messageArgsSlot(int at) {
+        return at + 2;
+    }
+
+    /** The message is {@code syntax} applied to the pattern in the message slot and the first {@code count} fields. */
+    public static long messageArgs(int syntaxOrdinal, int count) {
+        return ((long) (syntaxOrdinal + 1) << 32) | count;
+    }
+
+    /** The syntax ordinal of non-zero message arguments. */
+    public static int messageSyntax(long messageArgs) {
+        return (int) (messageArgs >>> 32) - 1;
+    }
+
+    /** How many leading fields are message arguments (0 for a plain message). */
+    public static int messageArgCount(long messageArgs) {
+        return (int) messageArgs;
     }
 
     public static int keySlot(int at, int field) {

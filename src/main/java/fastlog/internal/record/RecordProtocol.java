@@ -60,9 +60,19 @@ public final class RecordProtocol {
      */
     public static void publish(long[] longs, Object[] refs, int at, LoggerCore core, int level,
                                long epochMicros, String msg, ContextFrame context, int fields) {
+        publish(longs, refs, at, core, level, epochMicros, msg, 0L, context, fields);
+    }
+
+    /**
+     * {@link #publish(long[], Object[], int, LoggerCore, int, long, String, ContextFrame, int)}
+     * for a message made from a pattern and arguments ({@link RecordLayout#messageArgs}).
+     */
+    public static void publish(long[] longs, Object[] refs, int at, LoggerCore core, int level,
+                               long epochMicros, String msg, long messageArgs, ContextFrame context, int fields) {
         refs[at] = core;
         longs[RecordLayout.timestampSlot(at)] = epochMicros;
         refs[RecordLayout.messageSlot(at)] = msg;
+        longs[RecordLayout.messageArgsSlot(at)] = messageArgs;
         refs[RecordLayout.contextSlot(at)] = context;
         LONGS.setRelease(longs, at, RecordLayout.header(level, fields));
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 
 import fastlog.internal.context.ContextFrame;
+import fastlog.internal.context.ThreadFieldsFrame;
 import fastlog.internal.json.JsonOutput;
 import fastlog.internal.json.JsonValues;
 import fastlog.internal.level.Levels;
@@ -15,12 +16,15 @@ import fastlog.internal.record.ReservedKeys;
  * Renders one record as one JSON line: {@code ts}, {@code level}, {@code logger}, {@code msg},
  * the logger's bound fields, then the call's fields in call order.
  *
- * <p>Fields come in this order: scoped context (outermost scope first), the logger's bound
- * fields, the call's fields. Keys are made unique: a user key equal to a reserved name gets an underscore prefix (see
+ * <p>Fields come in this order: the thread's per-thread fields ({@code ThreadFields}, the MDC),
+ * scoped context (outermost scope first), the logger's bound fields, the call's fields. Keys are
+ * made unique: a user key equal to a reserved name gets an underscore prefix (see
  * {@link ReservedKeys}), and when the same key occurs more than once (bound and call field, or
- * twice in one call) the last value wins — so call fields override bound fields, which override
- * scoped context — and is written where it was last given. A field whose
- * value cannot be rendered becomes a string saying why; the line stays valid.
+ * twice in one call) the last value wins, so the closer to the call site a field is given, the
+ * higher its precedence (call over bound over scoped over per-thread), and it is written where it
+ * was last given. A message made from a pattern ({@code logPattern}) is formatted here, from
+ * arguments captured by the caller. A field whose value cannot be rendered becomes a string
+ * saying why; the line stays valid.
  *
  * <p>Only the consumer-role holder renders (the writer thread, or a thread in {@code flush()}):
  * the renderer keeps scratch arrays and caches between events, ordered by the role's hand-over.
@@ -38,6 +42,7 @@ public final class EventRenderer {
     private final JsonOutput scratch;
     private final EncodedStringCache encodedStrings;
     private final LinePrefixCache linePrefixes;
+    private final MessageFormatting messages = new MessageFormatting();
     private final RenderedKeyCache renderedKeys;
     private RenderedKey[] keys = new RenderedKey[32];
     /** {@code keys[i].hash}, side by side, so the duplicate scan compares ints in one array. */
@@ -101,23 +106,32 @@ public final class EventRenderer {
 
     private void renderRecord(JsonOutput out, long[] longs, Object[] refs, int at, long header) {
         LoggerCore core = (LoggerCore) refs[at];
-        writePrefix(out, longs, refs, at, header, core);
-        ContextFrame context = (ContextFrame) refs[RecordLayout.contextSlot(at)];
-        int scoped = context == null ? 0 : context.size();
-        int bound = scoped + core.boundCount();
+        int argc = writePrefix(out, longs, refs, at, header, core);
         int fields = RecordLayout.fieldCount(header);
-        int n = bound + fields;
+        ThreadFieldsFrame threadFields = null;
+        if (fields > 0 && longs[RecordLayout.keySlot(at, fields - 1)] == RecordLayout.TAG_THREAD_FIELDS) {
+            threadFields = (ThreadFieldsFrame) refs[RecordLayout.valueSlot(at, --fields)];
+        }
+        ContextFrame context = (ContextFrame) refs[RecordLayout.contextSlot(at)];
+        int perThread = threadFields == null ? 0 : threadFields.size();
+        int scoped = perThread + (context == null ? 0 : context.size());
+        int bound = scoped + core.boundCount();
+        int first = bound - argc; // index j of call field f is first + f; fields 0..argc-1 are message arguments
+        int n = first + fields;
         RenderedKey[] k = keysFor(n);
         int[] h = hashes;
         long uncachedBefore = renderedKeys.uncachedMade();
-        for (int i = 0; i < scoped; i++) {
-            h[i] = (k[i] = renderedKeys.get(context.key(i))).hash;
+        for (int i = 0; i < perThread; i++) {
+            h[i] = (k[i] = renderedKeys.get(threadFields.key(i))).hash;
+        }
+        for (int i = perThread; i < scoped; i++) {
+            h[i] = (k[i] = renderedKeys.get(context.key(i - perThread))).hash;
         }
         for (int i = scoped; i < bound; i++) {
             h[i] = (k[i] = renderedKeys.get(core.boundKey(i - scoped))).hash;
         }
-        for (int f = 0; f < fields; f++) {
-            h[bound + f] = (k[bound + f] = renderedKeys.get((String) refs[RecordLayout.keySlot(at, f)])).hash;
+        for (int f = argc; f < fields; f++) {
+            h[first + f] = (k[first + f] = renderedKeys.get((String) refs[RecordLayout.keySlot(at, f)])).hash;
         }
         boolean linear = n <= LINEAR_DEDUP_LIMIT;
         if (!linear) {
@@ -131,12 +145,14 @@ public final class EventRenderer {
             int fieldMark = out.size();
             out.writeRaw(key.json);
             try {
-                if (j < scoped) {
-                    JsonValues.write(out, context.value(j));
+                if (j < perThread) {
+                    JsonValues.write(out, threadFields.value(j));
+                } else if (j < scoped) {
+                    JsonValues.write(out, context.value(j - perThread));
                 } else if (j < bound) {
                     JsonValues.write(out, core.boundValue(j - scoped));
                 } else {
-                    writeFieldValue(out, longs, refs, at, j - bound);
+                    writeFieldValue(out, longs, refs, at, j - first);
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 out.truncate(fieldMark);
@@ -169,16 +185,29 @@ public final class EventRenderer {
         return byLevel;
     }
 
-    private void writePrefix(JsonOutput out, long[] longs, Object[] refs, int at, long header, LoggerCore core) {
+    /** Writes the line up to the message, included. @return how many leading fields were message arguments */
+    private int writePrefix(JsonOutput out, long[] longs, Object[] refs, int at, long header, LoggerCore core) {
         out.writeRaw(openTs);
         out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
         out.writeRaw(linePrefixes.get(core.name())[RecordLayout.levelOrdinal(header)]);
-        Object msg = refs[RecordLayout.messageSlot(at)];
+        String msg = (String) refs[RecordLayout.messageSlot(at)];
+        long messageArgs = longs[RecordLayout.messageArgsSlot(at)];
+        if (messageArgs != 0) {
+            int argc = RecordLayout.messageArgCount(messageArgs);
+            msg = messages.format(RecordLayout.messageSyntax(messageArgs), msg, refs, at, argc);
+            if (msg == null) {
+                out.writeNull();
+            } else {
+                out.writeString(msg);
+            }
+            return argc;
+        }
         if (msg == null) {
             out.writeNull();
         } else {
-            encodedStrings.write(out, (String) msg);
+            encodedStrings.write(out, msg);
         }
+        return 0;
     }
 
     private static void writeFieldValue(JsonOutput out, long[] longs, Object[] refs, int at, int field) {
