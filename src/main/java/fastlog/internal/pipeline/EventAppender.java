@@ -29,8 +29,10 @@ import fastlog.internal.stripe.Stripe;
  *       event on this thread ({@link WriterThread}'s contract).</li>
  * </ol>
  * Any thread may call any method here at any time. The typed overloads of the API come through
- * {@link #log0} to {@link #log3}, {@code Object...} pairs through {@link #logPairs}; all of them
- * write their record in one place, {@code append}.
+ * {@link #log0} to {@link #log3} into {@code appendFixed}; {@code Object...} pairs and patterns
+ * through {@link #logPairs} and {@link #logPattern} into {@code appendPairs}. Both write their
+ * record with the same {@link RecordProtocol} steps; they are two methods so that the typed path
+ * stays small enough for the JIT to inline.
  */
 public final class EventAppender {
 
@@ -64,29 +66,29 @@ public final class EventAppender {
     }
 
     public void log0(LoggerCore core, int level, String msg) {
-        append(core, level, msg, 0L, EpochClock.micros(), 0,
-                null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null, null);
+        appendFixed(core, level, msg, EpochClock.micros(), 0,
+                null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null);
     }
 
     public void log1(LoggerCore core, int level, String msg,
                      String k0, int t0, long b0, Object r0) {
-        append(core, level, msg, 0L, EpochClock.micros(), 1,
-                k0, t0, b0, r0, null, 0, 0L, null, null, 0, 0L, null, null);
+        appendFixed(core, level, msg, EpochClock.micros(), 1,
+                k0, t0, b0, r0, null, 0, 0L, null, null, 0, 0L, null);
     }
 
     public void log2(LoggerCore core, int level, String msg,
                      String k0, int t0, long b0, Object r0,
                      String k1, int t1, long b1, Object r1) {
-        append(core, level, msg, 0L, EpochClock.micros(), 2,
-                k0, t0, b0, r0, k1, t1, b1, r1, null, 0, 0L, null, null);
+        appendFixed(core, level, msg, EpochClock.micros(), 2,
+                k0, t0, b0, r0, k1, t1, b1, r1, null, 0, 0L, null);
     }
 
     public void log3(LoggerCore core, int level, String msg,
                      String k0, int t0, long b0, Object r0,
                      String k1, int t1, long b1, Object r1,
                      String k2, int t2, long b2, Object r2) {
-        append(core, level, msg, 0L, EpochClock.micros(), 3,
-                k0, t0, b0, r0, k1, t1, b1, r1, k2, t2, b2, r2, null);
+        appendFixed(core, level, msg, EpochClock.micros(), 3,
+                k0, t0, b0, r0, k1, t1, b1, r1, k2, t2, b2, r2);
     }
 
     /**
@@ -101,12 +103,12 @@ public final class EventAppender {
         int given = kv.length / 2 + (kv.length & 1);
         if ((kv.length & 1) == 0 && given <= maxFields && Capture.allKept(kv)) {
             // Nothing to capture: the pairs go from the caller's array straight into the record.
-            append(core, level, msg, 0L, ts, given, null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null, kv);
+            appendPairs(core, level, msg, 0L, ts, given, kv);
             return;
         }
         Object[] captured = new Object[2 * Math.min(given, maxFields)];
         int fields = capturePairs(kv, captured, 0, maxFields);
-        append(core, level, msg, 0L, ts, fields, null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null, captured);
+        appendPairs(core, level, msg, 0L, ts, fields, captured);
     }
 
     /**
@@ -149,8 +151,7 @@ public final class EventAppender {
             captured[2 * fields++ + 1] = MessageArgs.copyTags(tags);
         }
         long messageArgs = n == 0 ? 0L : RecordLayout.messageArgs(syntaxOrdinal, n);
-        append(core, level, pattern, messageArgs, ts, fields,
-                null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null, captured);
+        appendPairs(core, level, pattern, messageArgs, ts, fields, captured);
     }
 
     /**
@@ -185,19 +186,13 @@ public final class EventAppender {
     }
 
     /**
-     * Steps 2 (the context) to 4 for one record of {@code fields} fields: the first three typed
-     * fields {@code k0..r2} if {@code pairs} is null, else {@code fields} pairs of {@code pairs},
-     * whose keys are Strings (or {@code ARG} for a message argument) and whose values are kept as
-     * they are ({@link Capture#isKept}). The thread's per-thread fields, if any, go last, as one
-     * field that holds their frame.
-     * Only type checks run after the claim: should another thread change the caller's pairs in
-     * between, an element that no longer passes them is written as a marker string instead of
-     * running its {@code toString()} while the record is half written.
+     * Steps 2 (the context) to 4 for a record of up to three typed fields {@code k0..r2}. Kept
+     * apart from {@link #appendPairs} and small so that the JIT inlines it into the typed calls.
      */
-    private void append(LoggerCore core, int level, String msg, long messageArgs, long ts, int fields,
-                        String k0, int t0, long b0, Object r0,
-                        String k1, int t1, long b1, Object r1,
-                        String k2, int t2, long b2, Object r2, Object[] pairs) {
+    private void appendFixed(LoggerCore core, int level, String msg, long ts, int fields,
+                             String k0, int t0, long b0, Object r0,
+                             String k1, int t1, long b1, Object r1,
+                             String k2, int t2, long b2, Object r2) {
         ContextFrame ctx = ContextStore.current();
         ThreadFieldsFrame threadFields = ThreadFieldsStore.current();
         int total = threadFields == null ? fields : fields + 1;
@@ -210,37 +205,71 @@ public final class EventAppender {
         Object[] refs = b.refs();
         int at = (int) c;
         try {
-            if (pairs != null) {
-                for (int f = 0; f < fields; f++) {
-                    Object k = pairs[2 * f];
-                    Object v = pairs[2 * f + 1];
-                    if (k == ARG) {
-                        RecordProtocol.putField(longs, refs, at, f, null, RecordLayout.TAG_ARG, 0L, v);
-                    } else {
-                        RecordProtocol.putField(longs, refs, at, f, k instanceof String key ? key : CHANGED_WHILE_LOGGING,
-                                RecordLayout.TAG_OBJECT, 0L, Capture.isKept(v) ? v : CHANGED_WHILE_LOGGING);
-                    }
-                }
-            } else {
-                if (fields > 0) {
-                    RecordProtocol.putField(longs, refs, at, 0, k0, t0, b0, r0);
-                }
-                if (fields > 1) {
-                    RecordProtocol.putField(longs, refs, at, 1, k1, t1, b1, r1);
-                }
-                if (fields > 2) {
-                    RecordProtocol.putField(longs, refs, at, 2, k2, t2, b2, r2);
-                }
+            if (fields > 0) {
+                RecordProtocol.putField(longs, refs, at, 0, k0, t0, b0, r0);
             }
-            if (threadFields != null) {
-                RecordProtocol.putField(longs, refs, at, fields, null, RecordLayout.TAG_THREAD_FIELDS, 0L, threadFields);
+            if (fields > 1) {
+                RecordProtocol.putField(longs, refs, at, 1, k1, t1, b1, r1);
             }
-            RecordProtocol.publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, total);
+            if (fields > 2) {
+                RecordProtocol.putField(longs, refs, at, 2, k2, t2, b2, r2);
+            }
+            publish(longs, refs, at, core, level, ts, msg, 0L, ctx, threadFields, fields);
         } catch (Throwable t) {
             RecordProtocol.abandon(longs, at, total);
             throw t;
         }
         afterPublish(at);
+    }
+
+    /**
+     * Steps 2 (the context) to 4 for a record of {@code fields} pairs of {@code pairs}, whose keys
+     * are Strings (or {@code ARG} for a message argument) and whose values are kept as they are
+     * ({@link Capture#isKept}). Only type checks run after the claim: should another thread
+     * change the caller's pairs in between, an element that no longer passes them is written as
+     * a marker string instead of running its {@code toString()} while the record is half written.
+     */
+    private void appendPairs(LoggerCore core, int level, String msg, long messageArgs, long ts, int fields,
+                             Object[] pairs) {
+        ContextFrame ctx = ContextStore.current();
+        ThreadFieldsFrame threadFields = ThreadFieldsStore.current();
+        int total = threadFields == null ? fields : fields + 1;
+        long c = claim(RecordLayout.slotsFor(total));
+        if (c == Stripe.FULL) {
+            return;
+        }
+        Batch b = batchOf(c);
+        long[] longs = b.longs();
+        Object[] refs = b.refs();
+        int at = (int) c;
+        try {
+            for (int f = 0; f < fields; f++) {
+                Object k = pairs[2 * f];
+                Object v = pairs[2 * f + 1];
+                if (k == ARG) {
+                    RecordProtocol.putField(longs, refs, at, f, null, RecordLayout.TAG_ARG, 0L, v);
+                } else {
+                    RecordProtocol.putField(longs, refs, at, f, k instanceof String key ? key : CHANGED_WHILE_LOGGING,
+                            RecordLayout.TAG_OBJECT, 0L, Capture.isKept(v) ? v : CHANGED_WHILE_LOGGING);
+                }
+            }
+            publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, threadFields, fields);
+        } catch (Throwable t) {
+            RecordProtocol.abandon(longs, at, total);
+            throw t;
+        }
+        afterPublish(at);
+    }
+
+    /** The thread's per-thread fields, if any, as the last field; then the header. */
+    private static void publish(long[] longs, Object[] refs, int at, LoggerCore core, int level, long ts,
+                                String msg, long messageArgs, ContextFrame ctx, ThreadFieldsFrame threadFields,
+                                int fields) {
+        int total = fields;
+        if (threadFields != null) {
+            RecordProtocol.putField(longs, refs, at, total++, null, RecordLayout.TAG_THREAD_FIELDS, 0L, threadFields);
+        }
+        RecordProtocol.publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, total);
     }
 
     /**
