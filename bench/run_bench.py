@@ -4,7 +4,7 @@
     python3 bench/run_bench.py --mode full|quick --java $JAVA --jar jmh/target/benchmarks.jar \
         --scratch .scratch/bench --results bench/results/latest.json [--python /usr/bin/python3]
 
-What it runs (see bench/README-section.md for how each peer is configured):
+What it runs (docs/performance.md says how each peer is configured, and why):
   JMH (jmh/target/benchmarks.jar), each system in its own forked JVM, every result the median of
   all measured iterations:
     caller_<shape>_<t1|t2|vt2>      LoggerCallerCostBenchmark: the caller's own cost per call
@@ -414,9 +414,14 @@ class Run:
                "findings": self.findings, "failures": self.failures, "skipped": self.skipped,
                "python_peer_configurations": PY_PEER_CONFIG, "persisted_runs": self.persisted_runs}
         os.makedirs(os.path.dirname(os.path.abspath(self.args.results)), exist_ok=True)
-        with open(self.args.results, "w") as f:
-            json.dump(doc, f, indent=1)
-            f.write("\n")
+        paths = [self.args.results]
+        if os.path.basename(self.args.results) == "latest.json":
+            # latest.json is rewritten by every full run; the dated copy stays, for README to cite.
+            paths.append(os.path.join(os.path.dirname(self.args.results), f"run-{started:%Y-%m-%dT%H%MZ}.json"))
+        for path in paths:
+            with open(path, "w") as f:
+                json.dump(doc, f, indent=1)
+                f.write("\n")
         print(self.tables())
         print("\n== Goals (targets of the benchmark, not assertions)")
         for x in goals:
@@ -436,7 +441,7 @@ class Run:
               f"JDK {meta['jdk']}")
         print(f"revision {prov['git_revision']}{' (dirty tree)' if prov['git_dirty'] else ''}; "
               f"command: {prov['command']}")
-        print(f"results: {self.args.results}")
+        print(f"results: {', '.join(paths)}")
 
 
 def median_raw(metric):

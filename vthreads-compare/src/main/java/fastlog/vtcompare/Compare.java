@@ -346,6 +346,14 @@ public final class Compare {
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         Files.writeString(abs, j);
+        if (abs.getFileName().toString().equals("latest.json")) {
+            // latest.json is rewritten by every run; the dated copy stays, for README to cite.
+            String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(started);
+            Path copy = abs.resolveSibling("run-" + stamp + ".json");
+            Files.writeString(copy, j);
+            System.err.println("vthreads-compare: wrote " + copy);
+        }
     }
 
     static String num(Double v) {
