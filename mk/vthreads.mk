@@ -20,7 +20,7 @@
 #
 # Knobs: VTHREADS_N, VTHREADS_EVENTS, VTHREADS_JAVA_OPTS (default -Xmx2g), VTHREADS_KEEP=1 keeps the
 # output file after a successful check; VTCOMPARE_OPTS passes -Dvt.* settings to the comparison
-# (see vthreads-compare/README-section.md), e.g. VTCOMPARE_OPTS='-Dvt.reps=3'.
+# (see docs/virtual-threads.md and Compare.java), e.g. VTCOMPARE_OPTS='-Dvt.reps=3'.
 
 VTHREADS_N ?= 1000000
 VTHREADS_EVENTS ?= 3
