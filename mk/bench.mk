@@ -3,12 +3,15 @@
 # the pre-rendered write ceiling), tables with ratios to fastlog, RESULT lines, a results file and
 # a chart. Included by the main Makefile, which defines MVN, MVN_FLAGS, JAVA, SCRATCH and `install`.
 #
-#   make bench          the full run (about 35 minutes on 2 cores): writes bench/results/latest.json
-#                       and bench/results/chart.svg (the README's Performance section comes from it)
+#   make bench          the full run (about 40 minutes on 2 cores): writes bench/results/latest.json
+#                       (and a dated copy, run-<date>.json, for README and docs/performance.md to cite)
+#                       and bench/results/chart.svg
 #   make bench-quick    the same systems and benchmarks with fewer iterations, shapes and events
 #                       (under 5 minutes): writes bench/results/quick.json and quick.svg
 #   make bench-jar      only build jmh/target/benchmarks.jar (checks META-INF/BenchmarkList is in it)
 #   make bench-chart    redraw bench/results/chart.svg from bench/results/latest.json
+#   make bench-selftest prove the checks fail: fastlog with DROP and a tiny queue must fail the JMH
+#                       check, PersistedBench and a vthreads-compare child (~2 min plus the build)
 #   make bench-python-peers   install Debian's python3-structlog and python3-pythonjsonlogger
 #                       (and python3-orjson, for structlog as its Performance guide configures it)
 #                       where missing (apt-get; sudo when not root), or say why they are skipped
@@ -62,7 +65,7 @@ bench-python-peers:
 	    echo "bench: SKIPPING structlog-orjson: apt-get could not install python3-orjson (Debian 12 has no such package)"; \
 	fi
 
-## bench: every benchmark, full length (~35 min); bench/results/latest.json and chart.svg
+## bench: every benchmark, full length (~40 min); bench/results/latest.json and chart.svg
 bench: bench-jar bench-python-peers
 	@mkdir -p $(BENCH_SCRATCH)
 	$(BENCH_RUN) --mode full --results $(BENCH_DIR)/results/latest.json
