@@ -14,7 +14,9 @@ import sys
 from xml.sax.saxutils import escape
 
 COLORS = {"fastlog": "#1b7837", "log4j2": "#2166ac", "logback": "#b2182b", "structlog": "#8073ac",
-          "pythonjsonlogger": "#e08214", "ceiling": "#777777"}
+          "structlog-orjson": "#542788", "pythonjsonlogger": "#e08214", "ceiling": "#777777"}
+NAMES = {"ceiling": "pre-rendered ceiling", "pythonjsonlogger": "python-json-logger",
+         "structlog": "structlog (default JSON)", "structlog-orjson": "structlog + orjson"}
 SHAPES = [("oneField", "1 field"), ("threeFields", "3 fields"), ("tenFields", "10 fields"),
           ("exception", "exception"), ("disabled", "disabled")]
 
@@ -109,11 +111,20 @@ def main():
     with open(src) as f:
         doc = json.load(f)
     res, meta = doc["results"], doc["meta"]
-    svg = Svg(1100, 520)
+    svg = Svg(1100, 545)
     svg.text(550, 26, "fastlog vs Log4j 2 vs Logback (and the Python peers)", size=17, anchor="middle", weight="bold")
     sub = (f"{meta['date_utc']} · {meta['machine']['cpus']} CPUs ({meta['machine']['cpu_model']}), shared machine, "
            f"load avg {meta['load_average_before'][0]:.1f} · {meta['jdk'].split(' / ')[0]} · {meta['command']} · medians")
     svg.text(550, 46, sub, size=11, anchor="middle", fill="#555")
+    prov = doc.get("provenance") or {}
+    rev = (prov.get("git_revision") or meta.get("fastlog_revision") or "?")[:12]
+    flags = []
+    if prov.get("git_dirty"):
+        flags.append("dirty tree")
+    if prov.get("recovered"):
+        flags.append("provenance recovered after the run")
+    svg.text(550, 62, f"data: {src} · fastlog {rev}" + (f" ({', '.join(flags)})" if flags else ""),
+             size=10, anchor="middle", fill="#777")
 
     caller = [(label, {s: value(res, f"caller_{shape}_t1", s, "ns_per_op") for s in ("fastlog", "log4j2", "logback")})
               for shape, label in SHAPES]
@@ -121,7 +132,7 @@ def main():
     log_panel(svg, 20, 100, 520, 330, "Caller cost per call, 1 thread (lower is better)", "ns per call", caller,
               ["fastlog", "log4j2", "logback"])
 
-    systems = ["fastlog", "log4j2", "logback", "structlog", "pythonjsonlogger", "ceiling"]
+    systems = ["fastlog", "log4j2", "logback", "structlog", "structlog-orjson", "pythonjsonlogger", "ceiling"]
     persisted = []
     for bench, label in (("persisted_platform_t2", "2 platform threads"), ("persisted_virtual_t1000", "1,000 virtual threads")):
         d = {s: value(res, bench, s, "events_per_s") for s in systems}
@@ -130,13 +141,18 @@ def main():
     log_panel(svg, 570, 100, 510, 330, "Persisted: events/s into a file (higher is better)", "events per second",
               persisted, systems)
 
-    # legend
-    x = 150
-    for s in systems:
+    # legend: the systems that have a bar
+    shown = [s for s in systems if any(d.get(s) for _, d in persisted) or any(d.get(s) for _, d in caller)]
+    x = 90
+    for s in shown:
         svg.rect(x, 482, 14, 14, COLORS[s])
-        name = {"ceiling": "pre-rendered ceiling", "pythonjsonlogger": "python-json-logger"}.get(s, s)
+        name = NAMES.get(s, s)
         svg.text(x + 19, 494, name, size=12)
-        x += 30 + 7.5 * len(name)
+        x += 30 + 7.0 * len(name)
+    skipped = [k["system"] for k in doc.get("skipped", [])]
+    if skipped:
+        svg.text(550, 520, "not run: " + ", ".join(skipped) + " (see \"skipped\" in the results file)",
+                 size=10, anchor="middle", fill="#777")
     with open(dst, "w") as f:
         f.write(svg.render())
     print(f"chart: {dst}")

@@ -1,21 +1,29 @@
 #!/usr/bin/env python3
 """The persisted benchmark's Python peers (the original prototype's): structlog, and the standard
 library's logging with python-json-logger, from Debian's python3-structlog and
-python3-pythonjsonlogger. Same workload as fastlog.bench.persisted.PersistedBench: N events of the
-three-field call shape from T threads into a real file, timed until everything is flushed; then the
-file's lines are counted. Prints one line "PERSISTED_RESULT {json}" with the same fields.
+python3-pythonjsonlogger (structlog-orjson also needs orjson: Debian's python3-orjson, which
+Debian 12 does not have). Same workload as fastlog.bench.persisted.PersistedBench: N events of the
+three-field call shape from T threads into a real file, timed until everything is flushed. After
+the timed part (and after peak RSS is read) every line of the file is parsed with the json module
+(one JSON object per line, valid UTF-8, no repeated key, msg "request served") and counted.
+Prints one line "PERSISTED_RESULT {json}" with the same fields as PersistedBench.
 
-    /usr/bin/python3 bench/py_peers.py --system structlog|pythonjsonlogger \
+    /usr/bin/python3 bench/py_peers.py --system structlog|structlog-orjson|pythonjsonlogger \
         --events 200000 --threads 2 --file out.ndjson [--keep]
+    /usr/bin/python3 bench/py_peers.py --probe structlog-orjson   # exit 0 if it can run here
 
-Configuration, each as its documentation shows for JSON to a file:
-  structlog         structlog.configure(processors=[add_log_level, TimeStamper(fmt="iso", utc=True,
-                    key="ts"), EventRenamer("msg"), JSONRenderer()], wrapper_class=
-                    make_filtering_bound_logger(INFO), logger_factory=WriteLoggerFactory(file),
-                    cache_logger_on_first_use=True); fields are keyword arguments.
+Configuration:
+  structlog         the default JSON setup: structlog.configure(processors=[add_log_level,
+                    TimeStamper(fmt="iso", utc=True, key="ts"), EventRenamer("msg"), JSONRenderer()],
+                    wrapper_class=make_filtering_bound_logger(INFO),
+                    logger_factory=WriteLoggerFactory(file), cache_logger_on_first_use=True);
+                    JSONRenderer() serializes with the standard library's json.dumps.
+  structlog-orjson  as structlog's "Performance" guide recommends: the same processors, but
+                    JSONRenderer(serializer=orjson.dumps) and logger_factory=BytesLoggerFactory(file)
+                    (orjson renders bytes, BytesLogger writes them without encoding).
   pythonjsonlogger  logging.FileHandler + jsonlogger.JsonFormatter("%(levelname)s %(name)s
                     %(message)s", timestamp="ts", rename_fields=...); fields go in extra={...}.
-Both write and flush each line as it is logged (that is what their file handlers do).
+All write and flush each line as it is logged (that is what their file loggers and handlers do).
 """
 import argparse
 import json
@@ -40,6 +48,31 @@ def run_structlog(f, events, threads):
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.INFO),
         logger_factory=structlog.WriteLoggerFactory(file=f),
+        cache_logger_on_first_use=True,
+    )
+    log = structlog.get_logger().bind(logger="bench.auth")
+
+    def work(count):
+        for i in range(count):
+            log.info("request served", status=200, path="/api/orders", ms=0.25 * (i & 1023))
+
+    return run_threads(work, events, threads, f.flush)
+
+
+def run_structlog_orjson(f, events, threads):
+    import orjson
+    import structlog
+    from structlog.processors import EventRenamer
+
+    structlog.configure(
+        processors=[
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True, key="ts"),
+            EventRenamer("msg"),
+            structlog.processors.JSONRenderer(serializer=orjson.dumps),
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(logging.INFO),
+        logger_factory=structlog.BytesLoggerFactory(file=f),
         cache_logger_on_first_use=True,
     )
     log = structlog.get_logger().bind(logger="bench.auth")
@@ -92,32 +125,82 @@ def run_threads(work, events, threads, flush):
     return produced - t0, done - t0, time.process_time() - cpu0
 
 
-def check(path):
-    """Counts lines; a line is malformed unless it starts with '{' and ends with '}'."""
+def _no_repeated_keys(pairs):
+    d = {}
+    for k, v in pairs:
+        if k in d:
+            raise ValueError(f"repeated key {k!r}")
+        d[k] = v
+    return d
+
+
+def check(path, expected_msg="request served"):
+    """Parses every line: one JSON object, valid UTF-8, no repeated key, the logged msg.
+    Returns (lines, malformed, first problem or None)."""
+    decode = json.JSONDecoder(object_pairs_hook=_no_repeated_keys).decode
     lines = malformed = 0
+    first = None
     with open(path, "rb") as f:
-        for line in f:
+        for raw in f:
             lines += 1
-            if not (line.startswith(b"{") and line.endswith(b"}\n")):
+            try:
+                if not raw.endswith(b"\n"):
+                    raise ValueError("no newline at the end of the file")
+                obj = decode(raw.decode("utf-8", errors="strict"))
+                if not isinstance(obj, dict):
+                    raise ValueError("not a JSON object")
+                if obj.get("msg") != expected_msg:
+                    raise ValueError(f"msg is {obj.get('msg')!r}, expected {expected_msg!r}")
+            except (ValueError, UnicodeDecodeError) as e:
                 malformed += 1
-    return lines, malformed
+                if first is None:
+                    first = f"line {lines}: {e}: {raw[:200]!r}"
+    return lines, malformed, first
+
+
+RUNNERS = {"structlog": run_structlog, "structlog-orjson": run_structlog_orjson,
+           "pythonjsonlogger": run_pythonjsonlogger}
+NEEDS = {"structlog": ["structlog"], "structlog-orjson": ["structlog", "orjson"],
+         "pythonjsonlogger": ["pythonjsonlogger"]}
+
+
+def probe(system):
+    """None if the system can run with this interpreter, else why not."""
+    import importlib
+    for mod in NEEDS[system]:
+        try:
+            importlib.import_module(mod)
+        except ImportError as e:
+            return f"{sys.executable} cannot import {mod}: {e}"
+    return None
 
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--system", required=True, choices=["structlog", "pythonjsonlogger"])
+    p.add_argument("--system", choices=sorted(RUNNERS))
+    p.add_argument("--probe", choices=sorted(RUNNERS), help="exit 0 if this system can run here, else say why")
     p.add_argument("--events", type=int, default=200_000)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--file", required=True)
+    p.add_argument("--file")
     p.add_argument("--keep", action="store_true")
     a = p.parse_args()
+    if a.probe:
+        why = probe(a.probe)
+        if why:
+            print(why)
+            sys.exit(1)
+        sys.exit(0)
+    if not a.system or not a.file:
+        p.error("--system and --file are needed")
     os.makedirs(os.path.dirname(os.path.abspath(a.file)), exist_ok=True)
-    with open(a.file, "w", encoding="utf-8") as f:
-        run = run_structlog if a.system == "structlog" else run_pythonjsonlogger
-        produce_s, total_s, cpu_s = run(f, a.events, a.threads)
-    lines, malformed = check(a.file)
+    binary = a.system == "structlog-orjson"
+    with open(a.file, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as f:
+        produce_s, total_s, cpu_s = RUNNERS[a.system](f, a.events, a.threads)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # before the check, not part of the run
+    c0 = time.perf_counter()
+    lines, malformed, first = check(a.file)
+    check_s = time.perf_counter() - c0
     size = os.path.getsize(a.file)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     ok = lines == a.events and malformed == 0
     res = {
         "system": a.system, "kind": "platform", "threads": a.threads, "events": a.events,
@@ -127,12 +210,13 @@ def main():
         "bytes_per_event": round(size / lines, 2) if lines else 0.0,
         "cpu_ns_per_event": round(cpu_s * 1e9 / a.events, 1),
         "peak_rss_mb": round(peak_kb / 1024.0, 1), "ok": ok,
-        "python": sys.version.split()[0],
+        "check": "every line parsed (json module, repeated keys rejected)", "check_seconds": round(check_s, 2),
+        "first_problem": first, "python": sys.version.split()[0],
     }
     print("PERSISTED_RESULT " + json.dumps(res), flush=True)
     if not ok:
-        print(f"FINDING: {a.system}: expected {a.events} lines, found {lines} ({malformed} malformed)",
-              file=sys.stderr)
+        print(f"FINDING: {a.system}: expected {a.events} lines, found {lines} ({malformed} malformed)"
+              + (f"; first: {first}" if first else ""), file=sys.stderr)
     if not a.keep:
         os.remove(a.file)
 

@@ -4,7 +4,7 @@
     python3 bench/run_bench.py --mode full|quick --java $JAVA --jar jmh/target/benchmarks.jar \
         --scratch .scratch/bench --results bench/results/latest.json [--python /usr/bin/python3]
 
-What it runs (see bench/README-section.md for how each peer is configured):
+What it runs (docs/performance.md says how each peer is configured, and why):
   JMH (jmh/target/benchmarks.jar), each system in its own forked JVM, every result the median of
   all measured iterations:
     caller_<shape>_<t1|t2|vt2>      LoggerCallerCostBenchmark: the caller's own cost per call
@@ -17,17 +17,33 @@ What it runs (see bench/README-section.md for how each peer is configured):
     render_<shape>                  fastlog's JSON rendering alone (system fastlog).
     write_ceiling_<shape>           pre-rendered fastlog lines, 1 MiB per write, one thread
                                     (system ceiling).
+    clock_<epochMicros|nanoTime>    the clock reads on fastlog's producer path (system clock).
   Persisted (PersistedBench / py_peers.py), each run in its own process:
     persisted_<platform_t1|platform_t2|virtual_t1000>  N events into a real file, timed until all
-                                    is written; line count checked.
+                                    is written; then every line is parsed and counted.
+
+What is checked (a benchmark that does not check what it produced measures nothing):
+  - JMH: after every iteration fastlog must report nothing dropped or lost and no failed write
+    (Fastlog.stats()), and its file must hold exactly the lines it counted (and, in the caller-cost
+    benchmark, exactly the events logged); otherwise the benchmark throws, JMH runs with
+    -foe true, and the run fails. A JMH run that produced fewer results than asked also fails.
+  - Persisted: every line of every system's file is parsed (Jackson in Java, the json module in
+    Python): one JSON object per line, valid UTF-8, no repeated key, the logged msg; the count must
+    be N. fastlog or the ceiling short of that fails the run; a peer short of that is a FINDING,
+    printed at the end and kept in the results file ("findings"), with the peer's lost_events and
+    malformed_lines in the results.
 
 Every figure is printed as
     RESULT bench=<name> system=<name> metric=<name> value=<number> unit=<unit>
 then as tables with each system's ratio to fastlog, then the goals. The results file holds the
 same records plus the environment (date, machine, JDK, load average) and every raw persisted run.
 
-Exit status: 0, or 1 if a benchmark failed to run or a fastlog / ceiling persisted run lost or
-mangled lines (a peer's loss is reported as a FINDING, not a failure).
+Provenance: the results file's "provenance" holds the git revision (and whether the tree was
+dirty), the date (UTC), the command (--command, as typed; and the exact argv) and the machine
+(nproc, memory, JDK, kernel, CPU model); see bench/provenance.py.
+
+Exit status: 0, or 1 if a benchmark failed to run, a fastlog check failed, or a fastlog / ceiling
+persisted run lost or mangled lines (a peer's loss is reported as a FINDING, not a failure).
 """
 import argparse
 import datetime
@@ -39,6 +55,8 @@ import statistics
 import subprocess
 import sys
 import time
+
+from provenance import provenance
 
 SYSTEMS = ["fastlog", "log4j2", "logback"]
 SHAPES = ["oneField", "threeFields", "tenFields", "exception", "disabled"]
@@ -55,6 +73,7 @@ MODES = {
         "reps": 1,
         "py_events": 30_000,
         "py_reps": 1,
+        "clock": True,
     },
     "full": {
         "jmh_common": ["-f", "2", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s"],
@@ -66,13 +85,23 @@ MODES = {
         "reps": 3,
         "py_events": 300_000,
         "py_reps": 1,
+        "clock": True,
     },
 }
 
 UNITS = {"ns_per_op": "ns", "bytes_per_op": "B", "alloc_per_op_all_threads": "B", "events_per_s": "events/s",
          "mb_per_s": "MB/s", "bytes_per_event": "B", "peak_rss_mb": "MB", "cpu_ns_per_event": "ns",
          "producer_cpu_ns_per_event": "ns", "background_cpu_ns_per_event": "ns",
-         "lost_events": "events"}
+         "lost_events": "events", "malformed_lines": "lines"}
+
+PY_PEERS = ["structlog", "structlog-orjson", "pythonjsonlogger"]
+PY_PEER_CONFIG = {
+    "structlog": "default JSON setup: JSONRenderer() (stdlib json), WriteLoggerFactory",
+    "structlog-orjson": "structlog's Performance guide: JSONRenderer(serializer=orjson.dumps), BytesLoggerFactory",
+    "pythonjsonlogger": "logging + python-json-logger JsonFormatter",
+}
+# What a failing fastlog check prints (FastlogSystem.checkAfterDrain) and other lines worth quoting.
+FAILURE_MARKERS = ("FASTLOG BENCH CHECK FAILED", "Exception", "Error:", "<failure>")
 
 
 class Run:
@@ -83,6 +112,7 @@ class Run:
         self.persisted_runs = []
         self.findings = []
         self.failures = []
+        self.skipped = []
         os.makedirs(args.scratch, exist_ok=True)
 
     # ------------------------------------------------------------------ output
@@ -104,15 +134,19 @@ class Run:
 
     # ------------------------------------------------------------------ JMH
 
-    def jmh(self, name, regex, threads, virtual, params=None, prof_gc=True):
+    def jmh(self, name, regex, threads, virtual, params=None, prof_gc=True, expected=None):
+        """Runs JMH; returns its JSON entries. expected: the (method, system) pairs it must produce."""
         out = os.path.join(self.args.scratch, f"jmh-{name}.json")
         jvm = [f"-Dbench.dir={os.path.abspath(self.args.scratch)}", "-Xmx1g",
                "--sun-misc-unsafe-memory-access=allow"]
         if virtual:
             jvm.append("-Djmh.executor=VIRTUAL")
+        jvm += self.args.jvm_arg
+        # -foe true: a benchmark that throws (fastlog's check after each iteration) fails the whole
+        # JMH run with a non-zero exit, instead of JMH going on to the next benchmark.
         cmd = [self.args.java, "--sun-misc-unsafe-memory-access=allow", "-jar", self.args.jar, regex,
                *self.mode["jmh_common"], "-t", str(threads), "-jvmArgsAppend", " ".join(jvm),
-               "-rf", "json", "-rff", out]
+               "-foe", "true", "-rf", "json", "-rff", out]
         if prof_gc:
             cmd += ["-prof", "gc"]
         for k, v in (params or {}).items():
@@ -124,16 +158,28 @@ class Run:
             rc = subprocess.call(cmd, stdout=lf, stderr=subprocess.STDOUT)
         print(f"#   {time.time() - t0:.0f} s, log {log}", flush=True)
         if rc != 0 or not os.path.exists(out):
-            self.failures.append(f"JMH run {name} failed (exit {rc}); see {log}")
+            quoted = quote_failure(log)
+            self.failures.append(f"JMH run {name} failed (exit {rc}); see {log}" + (f": {quoted}" if quoted else ""))
+            print(f"FAIL JMH {name} (exit {rc}): {quoted or 'see ' + log}", flush=True)
             return []
         with open(out) as f:
-            return json.load(f)
+            entries = json.load(f)
+        if expected is not None:
+            got = {(e["benchmark"].rsplit(".", 1)[1], e.get("params", {}).get("system", "")) for e in entries}
+            missing = sorted(set(expected) - got)
+            if missing:
+                quoted = quote_failure(log)
+                self.failures.append(f"JMH run {name}: no result for {missing}; see {log}"
+                                     + (f": {quoted}" if quoted else ""))
+                print(f"FAIL JMH {name}: no result for {missing}", flush=True)
+        return entries
 
     def run_jmh(self):
         for suffix, shapes in self.mode["caller"]:
             threads, virtual = (2 if suffix != "t1" else 1), suffix.startswith("vt")
             regex = r"LoggerCallerCostBenchmark\.(" + "|".join(shapes) + r")$"
-            for e in self.jmh(f"caller-{suffix}", regex, threads, virtual):
+            for e in self.jmh(f"caller-{suffix}", regex, threads, virtual,
+                              expected=[(sh, s) for sh in shapes for s in SYSTEMS]):
                 shape, system = e["benchmark"].rsplit(".", 1)[1], e["params"]["system"]
                 bench = f"caller_{shape}_{suffix}"
                 self.record(bench, system, "ns_per_op", median_raw(e["primaryMetric"]))
@@ -146,7 +192,8 @@ class Run:
         for suffix, shapes in self.mode["saturation"]:
             threads, virtual = (2 if suffix != "t1" else 1), suffix.startswith("vt")
             regex = r"LoggerSaturationBenchmark\.(" + "|".join(shapes) + r")$"
-            for e in self.jmh(f"saturation-{suffix}", regex, threads, virtual):
+            for e in self.jmh(f"saturation-{suffix}", regex, threads, virtual,
+                              expected=[(sh, s) for sh in shapes for s in SYSTEMS]):
                 shape, system = e["benchmark"].rsplit(".", 1)[1], e["params"]["system"]
                 bench = f"saturation_{shape}_{suffix}"
                 ns = median_raw(e["primaryMetric"])
@@ -169,13 +216,20 @@ class Run:
             sec = e.get("secondaryMetrics", {})
             if "gc.alloc.rate.norm" in sec:
                 self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
+        if self.mode.get("clock"):
+            # What fastlog's caller pays for its timestamp (Instant.now) and, for comparison, nanoTime.
+            clocks = ["epochMicros", "nanoTime"]
+            for e in self.jmh("clock", r"ProducerPathBenchmark\.(" + "|".join(clocks) + r")$", 1, False,
+                              prof_gc=False, expected=[(c, "") for c in clocks]):
+                method = e["benchmark"].rsplit(".", 1)[1]
+                self.record(f"clock_{method}", "clock", "ns_per_op", median_raw(e["primaryMetric"]))
 
     # ------------------------------------------------------------------ persisted
 
     def persisted_java(self, system, kind, threads, events):
         f = os.path.join(self.args.scratch, f"persisted-{system}.ndjson")
-        cmd = [self.args.java, "-Xmx1g", "--sun-misc-unsafe-memory-access=allow", "-cp", self.args.jar,
-               "fastlog.bench.persisted.PersistedBench", "--system", system, "--events", str(events),
+        cmd = [self.args.java, "-Xmx1g", "--sun-misc-unsafe-memory-access=allow", *self.args.jvm_arg,
+               "-cp", self.args.jar, "fastlog.bench.persisted.PersistedBench", "--system", system, "--events", str(events),
                "--threads", str(threads), "--kind", kind, "--file", f]
         return self.child(cmd, system)
 
@@ -194,10 +248,17 @@ class Run:
         err = "\n".join(l for l in p.stderr.splitlines() if "WARNING" not in l)
         if res is None:
             self.failures.append(f"persisted {system} produced no result (exit {p.returncode}): {err[-2000:]}")
+            print(f"FAIL persisted {system}: no result (exit {p.returncode})", flush=True)
             return None
+        if p.returncode != 0 and res["ok"]:
+            self.failures.append(f"persisted {system} exited {p.returncode}: {err[-2000:]}")
         if not res["ok"]:
             msg = (f"{system} ({res['kind']}, {res['threads']} threads): expected {res['events']} lines, "
                    f"found {res['lines']} ({res['malformed']} malformed)")
+            if res.get("first_problem"):
+                msg += f"; first malformed {res['first_problem'][:300]}"
+            if res.get("system_check"):
+                msg += f"; {res['system_check']}"
             if system in ("fastlog", "ceiling"):
                 self.failures.append("FAIL persisted " + msg)
                 print("FAIL persisted " + msg, flush=True)
@@ -209,15 +270,22 @@ class Run:
               f"{res['mb_per_s']:>8.1f} MB/s rss {res['peak_rss_mb']:.0f} MB lines {res['lines']}", flush=True)
         return res
 
-    def python_peers_available(self):
+    def python_peer_missing(self, system):
+        """None if the Python peer can run, else why not."""
         if not self.args.python:
             return "no Python interpreter given (--python)"
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "py_peers.py")
         try:
-            p = subprocess.run([self.args.python, "-c", "import structlog, pythonjsonlogger"],
-                               capture_output=True, text=True)
+            p = subprocess.run([self.args.python, script, "--probe", system], capture_output=True, text=True)
         except OSError as e:
             return str(e)
-        return None if p.returncode == 0 else p.stderr.strip().splitlines()[-1]
+        if p.returncode == 0:
+            return None
+        why = (p.stdout.strip() or p.stderr.strip() or f"exit {p.returncode}").splitlines()[-1]
+        if system == "structlog-orjson" and "orjson" in why:
+            why += (" (structlog's Performance guide wants orjson; `apt-get install python3-orjson` found no such"
+                    " package on this Debian: Debian 12 does not have it)")
+        return why
 
     def run_persisted(self):
         events, reps = self.mode["events"], self.mode["reps"]
@@ -235,15 +303,14 @@ class Run:
         ceiling = [r for r in (self.persisted_java("ceiling", "platform", 1, events) for _ in range(reps)) if r]
         for kind, threads in self.mode["persisted_configs"]:
             self.record_persisted(f"persisted_{kind}_t{threads}", "ceiling", ceiling)
-        why = self.python_peers_available()
-        if why:
-            print(f"SKIP: Python peers (structlog, pythonjsonlogger) not run: {why}. "
-                  f"Install with: apt-get install -y python3-structlog python3-pythonjsonlogger", flush=True)
-            self.findings.append(f"Python peers skipped: {why}")
-            return
         py_events = self.mode["py_events"]
         print(f"# persisted, Python peers: {py_events:,} events per run (2 threads)", flush=True)
-        for s in ("structlog", "pythonjsonlogger"):
+        for s in PY_PEERS:
+            why = self.python_peer_missing(s)
+            if why:
+                print(f"SKIP: Python peer {s} ({PY_PEER_CONFIG[s]}) not run: {why}", flush=True)
+                self.skipped.append({"system": s, "configuration": PY_PEER_CONFIG[s], "why": why})
+                continue
             runs = [r for r in (self.persisted_python(s, py_events, 2) for _ in range(self.mode["py_reps"])) if r]
             self.record_persisted("persisted_platform_t2", s, runs)
 
@@ -256,6 +323,7 @@ class Run:
             if vals:
                 self.record(bench, system, metric, statistics.median(vals))
         self.record(bench, system, "lost_events", max(r["lost"] for r in runs))
+        self.record(bench, system, "malformed_lines", max(r.get("malformed", 0) for r in runs))
 
     # ------------------------------------------------------------------ report
 
@@ -264,19 +332,19 @@ class Run:
         for r in self.results:
             if r["bench"] not in benches:
                 benches.append(r["bench"])
-        order = ["fastlog", "log4j2", "logback", "structlog", "pythonjsonlogger", "ceiling"]
+        order = ["fastlog", "log4j2", "logback", "structlog", "structlog-orjson", "pythonjsonlogger", "ceiling", "clock"]
         lines = []
         groups = [
             ("Caller cost per call (writer keeps up), median ns/op; B/op = calling thread's allocation",
              [b for b in benches if b.startswith("caller_")], ["ns_per_op", "bytes_per_op", "alloc_per_op_all_threads"]),
             ("Saturation (queue full: writer-bound), median ns/op per call and events/s",
              [b for b in benches if b.startswith("saturation_")], ["ns_per_op", "events_per_s", "alloc_per_op_all_threads"]),
-            ("Baselines: fastlog's rendering alone, and the pre-rendered write ceiling (one thread)",
-             [b for b in benches if b.startswith(("render_", "write_ceiling_"))], ["ns_per_op", "events_per_s"]),
+            ("Baselines: fastlog's rendering alone, the pre-rendered write ceiling (one thread), the clock reads",
+             [b for b in benches if b.startswith(("render_", "write_ceiling_", "clock_"))], ["ns_per_op", "events_per_s"]),
             ("Persisted: N events into a real file until written (median of runs)",
              [b for b in benches if b.startswith("persisted_")],
              ["events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event",
-              "background_cpu_ns_per_event", "lost_events"]),
+              "background_cpu_ns_per_event", "lost_events", "malformed_lines"]),
         ]
         for title, bs, metrics in groups:
             if not bs:
@@ -299,7 +367,7 @@ class Run:
                         f = self.value(b, "fastlog", m)
                         # a ratio to (nearly) zero bytes says nothing: fastlog allocates nothing there
                         tiny = f is not None and abs(f) < (1.0 if "bytes" in m or "alloc" in m else 1e-9)
-                        if s == "fastlog" or f is None or m == "lost_events":
+                        if s == "fastlog" or f is None or m in ("lost_events", "malformed_lines"):
                             ratio = " " * 11
                         elif tiny:
                             ratio = "  (vs 0)  "
@@ -339,27 +407,41 @@ class Run:
                 f / c >= 0.8)
         return g
 
-    def write(self, started, load_before):
+    def write(self, started, load_before, prov):
         meta = environment(self.args, started, load_before)
         goals = self.goals()
-        doc = {"meta": meta, "results": self.results, "goals": goals, "findings": self.findings,
-               "failures": self.failures, "persisted_runs": self.persisted_runs}
+        doc = {"provenance": prov, "meta": meta, "results": self.results, "goals": goals,
+               "findings": self.findings, "failures": self.failures, "skipped": self.skipped,
+               "python_peer_configurations": PY_PEER_CONFIG, "persisted_runs": self.persisted_runs}
         os.makedirs(os.path.dirname(os.path.abspath(self.args.results)), exist_ok=True)
-        with open(self.args.results, "w") as f:
-            json.dump(doc, f, indent=1)
-            f.write("\n")
+        paths = [self.args.results]
+        if os.path.basename(self.args.results) == "latest.json":
+            # latest.json is rewritten by every full run; the dated copy stays, for README to cite.
+            paths.append(os.path.join(os.path.dirname(self.args.results), f"run-{started:%Y-%m-%dT%H%MZ}.json"))
+        for path in paths:
+            with open(path, "w") as f:
+                json.dump(doc, f, indent=1)
+                f.write("\n")
         print(self.tables())
         print("\n== Goals (targets of the benchmark, not assertions)")
         for x in goals:
             print(f"  {'met   ' if x['met'] else 'MISSED'}  {x['goal']}: {x['measured']} (target {x['target']})")
+        for x in self.skipped:
+            print(f"SKIPPED: {x['system']} ({x['configuration']}): {x['why']}")
+        if self.findings:
+            print(f"\n== {len(self.findings)} FINDING(S) about the peers (not failures; kept in the results file)")
         for x in self.findings:
             print(f"FINDING: {x}")
+        if self.failures:
+            print(f"\n== {len(self.failures)} FAILURE(S): this run does not count")
         for x in self.failures:
             print(f"FAILURE: {x}")
         print(f"\nmachine: {meta['machine']['cpu_model']}, {meta['machine']['cpus']} CPUs, "
               f"load average {meta['load_average_before'][0]:.2f} before / {meta['load_average_after'][0]:.2f} after; "
               f"JDK {meta['jdk']}")
-        print(f"results: {self.args.results}")
+        print(f"revision {prov['git_revision']}{' (dirty tree)' if prov['git_dirty'] else ''}; "
+              f"command: {prov['command']}")
+        print(f"results: {', '.join(paths)}")
 
 
 def median_raw(metric):
@@ -385,6 +467,20 @@ def fmt_cell(v):
     if abs(v) >= 100:
         return f"{v:,.0f}"
     return f"{v:.2f}"
+
+
+def quote_failure(log):
+    """The lines of a JMH log that say why it failed (fastlog's check, exceptions), shortened."""
+    try:
+        with open(log, errors="replace") as f:
+            lines = [l.strip() for l in f if any(m in l for m in FAILURE_MARKERS)]
+    except OSError:
+        return ""
+    seen = []
+    for l in lines:
+        if l not in seen:
+            seen.append(l)
+    return " | ".join(seen[:4])[:1500]
 
 
 def revision():
@@ -427,7 +523,7 @@ def environment(args, started, load_before):
         "machine": {"cpus": os.cpu_count(), "cpu_model": model, "mem": mem, "kernel": platform.release()},
         "jdk": jdk,
         "python_for_peers": py,
-        "command": "make bench" if args.mode == "full" else "make bench-quick",
+        "command": args.command or ("make bench" if args.mode == "full" else "make bench-quick"),
         "load_average_before": list(load_before),
         "load_average_after": list(os.getloadavg()),
         "note": "shared machine: other builds and tests may run at the same time; compare within one run",
@@ -444,6 +540,10 @@ def main():
     p.add_argument("--python", default="/usr/bin/python3", help="interpreter for the Python peers ('' skips)")
     p.add_argument("--only", choices=["jmh", "persisted"], default=None)
     p.add_argument("--events", type=int, default=None, help="override N for the Java persisted runs")
+    p.add_argument("--jvm-arg", action="append", default=[],
+                   help="an extra option for every benchmark JVM (JMH forks, persisted runs); e.g. the "
+                        "-Dbench.fastlog.* knobs that prove the checks fail (make bench-selftest)")
+    p.add_argument("--command", default=None, help="the command as typed (the Makefile passes it), for provenance")
     args = p.parse_args()
     if args.results is None:
         args.results = f"bench/results/{'latest' if args.mode == 'full' else 'quick'}.json"
@@ -455,13 +555,14 @@ def main():
         run.mode = dict(run.mode, events=args.events)
     started = datetime.datetime.now(datetime.timezone.utc)
     load_before = os.getloadavg()
+    prov = provenance(command=args.command, java=args.java, started=started)
     print(f"# fastlog benchmarks, mode {args.mode}, {started:%Y-%m-%d %H:%M} UTC, "
           f"load average {load_before[0]:.2f} on {os.cpu_count()} CPUs", flush=True)
     if args.only in (None, "jmh"):
         run.run_jmh()
     if args.only in (None, "persisted"):
         run.run_persisted()
-    run.write(started, load_before)
+    run.write(started, load_before, prov)
     sys.exit(1 if run.failures else 0)
 
 

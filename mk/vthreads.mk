@@ -8,13 +8,19 @@
 #                                present once and in order. Exits non-zero otherwise. About 30 s.
 #   make vthreads-small          the same with 100,000 threads
 #   make vthreads-compare        fastlog / Log4j 2 / Logback with 100,000 and 1,000,000 parked
-#                                virtual threads, each (system, N) in its own JVM; prints a table and
-#                                RESULT lines, writes vthreads-compare/results/latest.json (~10 min)
-#   make vthreads-compare-quick  the same with 100,000 threads only (~2 min)
+#                                virtual threads, each (system, N) in its own JVM, each peer also as
+#                                its experts would run it (log4j2-nothreadlocals), fastlog also with
+#                                its fallback and without the ScopedValue cache; prints a table and
+#                                RESULT lines, writes vthreads-compare/results/latest.json (~12 min
+#                                when quiet). Every child parses and counts every line it wrote: a
+#                                fastlog run short of a line fails the target; a peer's is a FINDING.
+#                                The results file records revision, date, command and machine.
+#   make vthreads-compare-quick  the same with 100,000 threads only (~3 min); results in
+#                                $(SCRATCH)/vthreads-compare/quick.json
 #
 # Knobs: VTHREADS_N, VTHREADS_EVENTS, VTHREADS_JAVA_OPTS (default -Xmx2g), VTHREADS_KEEP=1 keeps the
 # output file after a successful check; VTCOMPARE_OPTS passes -Dvt.* settings to the comparison
-# (see vthreads-compare/README-section.md), e.g. VTCOMPARE_OPTS='-Dvt.reps=3'.
+# (see docs/virtual-threads.md and Compare.java), e.g. VTCOMPARE_OPTS='-Dvt.reps=3'.
 
 VTHREADS_N ?= 1000000
 VTHREADS_EVENTS ?= 3
@@ -49,7 +55,8 @@ vthreads-compare-jar: install
 	$(MVN) $(MVN_FLAGS) -f $(VTCOMPARE_DIR)/pom.xml package
 
 VTCOMPARE_RUN = $(JAVA) -cp $(VTCOMPARE_JAR):$$(cat $(VTCOMPARE_DIR)/target/classpath.txt) \
-	-Dvt.scratch=$(SCRATCH)/vthreads-compare -Dvt.results=$(VTCOMPARE_DIR)/results/latest.json
+	-Dvt.scratch=$(SCRATCH)/vthreads-compare -Dvt.results=$(VTCOMPARE_DIR)/results/latest.json \
+	-Dvt.command="make $@$(if $(VTCOMPARE_OPTS), VTCOMPARE_OPTS='$(VTCOMPARE_OPTS)')"
 
 ## vthreads-compare: fastlog vs Log4j 2 vs Logback, 100k and 1M parked virtual threads (~10 min)
 vthreads-compare: vthreads-compare-jar

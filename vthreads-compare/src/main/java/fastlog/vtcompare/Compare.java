@@ -24,7 +24,25 @@ import java.util.stream.Collectors;
  * The side-by-side: runs {@link Workload} in a fresh child JVM per (system, mode, N, repetition),
  * then prints a table and {@code RESULT ...} lines and writes {@code results/latest.json}.
  *
- * <p>Settings (system properties): {@code vt.systems} (fastlog,fastlog-fallback,log4j2,logback),
+ * <p>Systems: {@code fastlog} (defaults), {@code fastlog-fallback} (the Java 21 context fallback,
+ * {@code -Dfastlog.context.fallback=true}), {@code fastlog-no-sv-cache} (fastlog with
+ * {@code -Djdk.preserveScopedValueCache=false}, which README's "Scoped context" recommends for
+ * many parked threads), {@code log4j2} (as configured by default), {@code log4j2-nothreadlocals}
+ * (the same with {@code -Dlog4j2.enableThreadlocals=false}, Log4j's switch that stops it keeping
+ * per-thread caches: what its experts would set for a million virtual threads), {@code logback}.
+ * {@link #SYSTEM_OPTS} has each one's extra JVM options.
+ *
+ * <p>Checks: every child parses and counts every line it wrote and reads the system's own
+ * counters ({@link Workload}). A fastlog child that wrote fewer lines than expected, a malformed
+ * line, or that reports a dropped or lost event exits non-zero: the run is a FAILURE and the
+ * comparison exits 1 (after writing the results). A peer's missing or malformed lines are a
+ * FINDING: printed at the end, marked in the tables, and kept in the results file.
+ *
+ * <p>Provenance: the results file's {@code provenance} holds the git revision and dirty flag, the
+ * date (UTC), the command ({@code -Dvt.command}, passed by the Makefile; and the exact java
+ * command line) and the machine (nproc, memory, JDK, kernel, CPU model).
+ *
+ * <p>Settings (system properties): {@code vt.systems} (all six),
  * {@code vt.threads} (100000,1000000), {@code vt.events} (3), {@code vt.reps} (1; medians when
  * more), {@code vt.xmx} (8g), {@code vt.scratch} (.scratch/vthreads-compare), {@code vt.results}
  * (vthreads-compare/results/latest.json), {@code vt.childOpts} (extra JVM options for every
@@ -48,11 +66,28 @@ public final class Compare {
 
     private static final String STACK_CHUNK = "jdk.internal.vm.StackChunk";
 
+    /** Each system's extra JVM options (Workload maps the name to its LogSystem). */
+    static final Map<String, List<String>> SYSTEM_OPTS = Map.of(
+            "fastlog", List.of(),
+            "fastlog-fallback", List.of("-Dfastlog.context.fallback=true"),
+            "fastlog-no-sv-cache", List.of("-Djdk.preserveScopedValueCache=false"),
+            "log4j2", List.of(),
+            "log4j2-nothreadlocals", List.of("-Dlog4j2.enableThreadlocals=false"),
+            "logback", List.of(),
+            "nolog", List.of());
+
+    static final String DEFAULT_SYSTEMS = "fastlog,fastlog-fallback,fastlog-no-sv-cache,log4j2,log4j2-nothreadlocals,logback";
+
     private Compare() {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> systems = list(System.getProperty("vt.systems", "fastlog,fastlog-fallback,log4j2,logback"));
+        List<String> systems = list(System.getProperty("vt.systems", DEFAULT_SYSTEMS));
+        for (String s : systems) {
+            if (!SYSTEM_OPTS.containsKey(s) || s.equals("nolog")) {
+                throw new IllegalArgumentException("unknown system " + s + " in vt.systems; known: " + DEFAULT_SYSTEMS);
+            }
+        }
         List<Integer> ns = list(System.getProperty("vt.threads", "100000,1000000")).stream()
                 .map(s -> Integer.parseInt(s.replace("_", ""))).toList();
         int events = Integer.getInteger("vt.events", 3);
@@ -79,6 +114,7 @@ public final class Compare {
             }
         }
         Instant started = Instant.now();
+        Map<String, Object> provenance = provenance(started);
         System.err.printf(Locale.ROOT, "vthreads-compare: %d child JVMs (systems %s, N %s, %d events per request, %d rep(s), -Xmx%s)%n",
                 plan.size(), systems, ns, events, reps, xmx);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -89,16 +125,14 @@ public final class Compare {
             Path outFile = scratch.resolve(run.system + "-" + run.mode + "-" + run.n + ".ndjson");
             List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-XX:+UseG1GC",
                     "--sun-misc-unsafe-memory-access=allow"));
-            if (run.system.equals("fastlog-fallback")) {
-                cmd.add("-Dfastlog.context.fallback=true");
-            }
+            cmd.addAll(SYSTEM_OPTS.get(run.system));
             if (!childOpts.isEmpty()) {
                 cmd.addAll(Arrays.asList(childOpts.split("\\s+")));
             }
             cmd.addAll(List.of("-cp", cp, Workload.class.getName(), run.system, run.mode,
                     Integer.toString(run.n), Integer.toString(events), outFile.toString()));
             long t = System.nanoTime();
-            run.result = runChild(cmd, timeout);
+            run.exitStatus = runChild(cmd, timeout, run);
             Path histo = Path.of(outFile + ".histo");
             if (Files.exists(histo)) {
                 if (run.result != null) {
@@ -123,16 +157,39 @@ public final class Compare {
         for (Row row : rows) {
             row.resultLines().forEach(System.out::println);
         }
-        writeJson(results, started, systems, ns, events, reps, xmx, childOpts, plan, rows, table);
+        List<String> failures = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        for (Run r : plan) {
+            String what = String.format(Locale.ROOT, "%s %s N=%,d rep %d", r.system, r.mode, r.n, r.rep);
+            String lines = r.result == null ? "" : String.format(Locale.ROOT, ": wrote %,.0f of %,.0f expected lines, %,.0f malformed, system reports %s",
+                    r.num("lines"), r.num("expected_lines"), r.num("malformed_lines"), r.result.getOrDefault("system_check", "n/a"));
+            if (r.exitStatus != 0 || r.result == null) {
+                failures.add(what + ": child exited with status " + r.exitStatus + (r.result == null ? " without a result" : "") + lines);
+            } else if (!"true".equals(r.result.get("complete"))) {
+                findings.add("peer " + what + lines);
+            }
+        }
+        writeJson(results, started, provenance, systems, ns, events, reps, xmx, childOpts, plan, rows, table, failures, findings);
         System.err.println("vthreads-compare: wrote " + results);
-        if (plan.stream().anyMatch(r -> r.result == null)) {
-            System.err.println("vthreads-compare: some child runs FAILED (see above)");
+        if (!findings.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%n== %d FINDING(S) about the peers (not failures; kept in the results file)%n", findings.size());
+            findings.forEach(f -> System.out.println("FINDING: " + f));
+        }
+        if (!failures.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%n== %d FAILURE(S): this run does not count%n", failures.size());
+            failures.forEach(f -> System.out.println("FAILURE: " + f));
             System.exit(1);
         }
+        System.out.printf(Locale.ROOT, "%nEvery fastlog run wrote every line, all parsed; revision %s%s%n",
+                provenance.get("git_revision"), Boolean.TRUE.equals(provenance.get("git_dirty")) ? " (dirty tree)" : "");
     }
 
-    /** Runs one child; returns its VTRESULT fields, or null if it failed. Other output goes to stderr. */
-    private static Map<String, String> runChild(List<String> cmd, long timeoutSeconds) throws IOException, InterruptedException {
+    /**
+     * Runs one child; stores its VTRESULT fields in {@code run.result} (null if it printed none)
+     * and returns its exit status (non-zero: failed, e.g. a fastlog run that lost lines). Other
+     * output goes to stderr.
+     */
+    private static int runChild(List<String> cmd, long timeoutSeconds, Run run) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -162,9 +219,9 @@ public final class Compare {
         watchdog.interrupt();
         if (rc != 0) {
             System.err.println("    child exited with status " + rc);
-            return null;
         }
-        return result;
+        run.result = result;
+        return rc;
     }
 
     // ---------------------------------------------------------------- tables and files
@@ -188,7 +245,7 @@ public final class Compare {
                     r.system, r.n, r.fmt("wall_s", "%.2f s"), r.fmt("events_per_s", "%,.0f"), r.fmt("e2e_events_per_s", "%,.0f"),
                     r.fmt("pct_of_platform2", "%.0f %%"), r.fmt("cpu_us_per_event", "%.2f us"),
                     r.fmt("platform2_cpu_us_per_event", "%.2f us"), r.fmt("gc_s", "%.1f s"),
-                    lines(r.get("lines"), r.get("expected_lines"))));
+                    lines(r.get("lines"), r.get("expected_lines")) + malformed(r.get("malformed_lines"))));
         }
         b.append("\nWhat the logging state is (class histogram of the parked heap, vthreads run minus idle run, stack chunks left out):\n\n");
         b.append("| system | live vthreads | largest differences: bytes per thread (instances per thread) |\n|---|---:|---|\n");
@@ -221,6 +278,10 @@ public final class Compare {
         return b.toString();
     }
 
+    private static String malformed(Double n) {
+        return n == null || n == 0 ? "" : String.format(Locale.ROOT, " (%,.0f MALFORMED)", n);
+    }
+
     private static String lines(Double lines, Double expected) {
         if (lines == null) {
             return "n/a";
@@ -232,10 +293,16 @@ public final class Compare {
         return s;
     }
 
-    private static void writeJson(Path file, Instant started, List<String> systems, List<Integer> ns, int events, int reps,
-                                  String xmx, String childOpts, List<Run> plan, List<Row> rows, String table) throws IOException {
+    private static void writeJson(Path file, Instant started, Map<String, Object> provenance, List<String> systems,
+                                  List<Integer> ns, int events, int reps, String xmx, String childOpts, List<Run> plan,
+                                  List<Row> rows, String table, List<String> failures, List<String> findings) throws IOException {
         StringBuilder j = new StringBuilder("{\n");
         j.append("  \"bench\": \"vthreads\",\n");
+        j.append("  \"provenance\": ").append(json(provenance)).append(",\n");
+        j.append("  \"failures\": ").append(failures.stream().map(Compare::q).collect(Collectors.joining(", ", "[", "]"))).append(",\n");
+        j.append("  \"findings\": ").append(findings.stream().map(Compare::q).collect(Collectors.joining(", ", "[", "]"))).append(",\n");
+        j.append("  \"system_options\": {").append(systems.stream().map(s -> q(s) + ": " + q(String.join(" ", SYSTEM_OPTS.get(s))))
+                .collect(Collectors.joining(", "))).append("},\n");
         j.append("  \"started\": ").append(q(started.truncatedTo(ChronoUnit.SECONDS).toString())).append(",\n");
         j.append("  \"finished\": ").append(q(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())).append(",\n");
         j.append("  \"machine\": {\"cpus\": ").append(Runtime.getRuntime().availableProcessors())
@@ -260,11 +327,12 @@ public final class Compare {
         for (int i = 0; i < plan.size(); i++) {
             Run r = plan.get(i);
             j.append("    {\"system\": ").append(q(r.system)).append(", \"mode\": ").append(q(r.mode))
-                    .append(", \"threads\": ").append(r.n).append(", \"rep\": ").append(r.rep).append(", \"ok\": ").append(r.result != null);
+                    .append(", \"threads\": ").append(r.n).append(", \"rep\": ").append(r.rep)
+                    .append(", \"ok\": ").append(r.result != null && r.exitStatus == 0).append(", \"exit_status\": ").append(r.exitStatus);
             if (r.result != null) {
                 r.result.forEach((k, v) -> {
                     if (!k.equals("system") && !k.equals("mode") && !k.equals("threads")) {
-                        j.append(", ").append(q(k)).append(": ").append(v.matches("-?[0-9]+(\\.[0-9]+)?") ? v : q(v));
+                        j.append(", ").append(q(k)).append(": ").append(v.matches("-?[0-9]+(\\.[0-9]+)?|true|false") ? v : q(v));
                     }
                 });
             }
@@ -278,6 +346,14 @@ public final class Compare {
         Path abs = file.toAbsolutePath();
         Files.createDirectories(abs.getParent());
         Files.writeString(abs, j);
+        if (abs.getFileName().toString().equals("latest.json")) {
+            // latest.json is rewritten by every run; the dated copy stays, for README to cite.
+            String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(started);
+            Path copy = abs.resolveSibling("run-" + stamp + ".json");
+            Files.writeString(copy, j);
+            System.err.println("vthreads-compare: wrote " + copy);
+        }
     }
 
     static String num(Double v) {
@@ -307,6 +383,67 @@ public final class Compare {
             }
         }
         return b.append('"').toString();
+    }
+
+    /** Which code, when, how, on what machine: the same fields as bench/provenance.py writes. */
+    static Map<String, Object> provenance(Instant started) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        String rev = git("rev-parse", "HEAD");
+        String status = git("status", "--porcelain", "--untracked-files=no");
+        List<String> dirty = status == null ? null : status.lines().filter(l -> l.length() > 3).map(l -> l.substring(3)).toList();
+        p.put("git_revision", rev == null ? null : rev.trim());
+        p.put("git_dirty", dirty == null ? null : !dirty.isEmpty());
+        p.put("git_dirty_paths", dirty == null ? null : dirty.subList(0, Math.min(50, dirty.size())));
+        p.put("date_utc", started.truncatedTo(ChronoUnit.SECONDS).toString());
+        p.put("command", System.getProperty("vt.command"));
+        p.put("argv", ProcessHandle.current().info().commandLine().orElse(null));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("nproc", Runtime.getRuntime().availableProcessors());
+        m.put("cpu_model", cpuModel());
+        m.put("mem_total_kb", memTotalKb());
+        m.put("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        m.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version"));
+        m.put("load_average_at_start", Workload.loadAverage());
+        p.put("machine", m);
+        p.put("recovered", false);
+        return p;
+    }
+
+    /** git's output, or null if git is not there or fails (e.g. not a work tree). */
+    private static String git(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.getErrorStream().readAllBytes();
+            return p.waitFor() == 0 ? out : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** A small JSON writer for maps, lists, strings, numbers, booleans and null. */
+    static String json(Object o) {
+        if (o == null) {
+            return "null";
+        }
+        if (o instanceof Map<?, ?> m) {
+            return m.entrySet().stream().map(e -> q(String.valueOf(e.getKey())) + ": " + json(e.getValue()))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(Compare::json).collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (o instanceof Number || o instanceof Boolean) {
+            return o.toString();
+        }
+        String s = o.toString();
+        return s.matches("-?[0-9]+(\\.[0-9]+)?") ? s : q(s);
     }
 
     private static String cpuModel() {
@@ -400,6 +537,7 @@ public final class Compare {
         final int n;
         final int rep;
         Map<String, String> result;
+        int exitStatus;
         Histogram histo;
 
         Run(String system, String mode, int n, int rep) {
@@ -416,7 +554,7 @@ public final class Compare {
 
         String brief() {
             if (result == null) {
-                return "FAILED";
+                return "FAILED (exit " + exitStatus + ", no result)";
             }
             StringBuilder b = new StringBuilder();
             if (result.containsKey("heap_after_gc")) {
@@ -427,6 +565,9 @@ public final class Compare {
             }
             b.append(String.format(Locale.ROOT, "lines %,.0f/%,.0f  peak RSS %,d MiB  load %s", num("lines"),
                     num("expected_lines"), (long) num("peak_rss_kb") >> 10, result.get("loadavg_start")));
+            if (!"true".equals(result.get("complete"))) {
+                b.append(exitStatus != 0 ? "  FAILED: INCOMPLETE (exit " + exitStatus + ")" : "  INCOMPLETE (a peer: reported as a finding)");
+            }
             return b.toString();
         }
     }
@@ -451,7 +592,7 @@ public final class Compare {
                 Map.entry("platform2_e2e_events_per_s", "events/s"), Map.entry("pct_of_platform2", "%"),
                 Map.entry("cpu_us_per_event", "us"), Map.entry("platform2_cpu_us_per_event", "us"),
                 Map.entry("nolog_cpu_us_per_thread", "us"), Map.entry("gc_s", "s"), Map.entry("platform2_gc_s", "s"),
-                Map.entry("lines", "lines"), Map.entry("expected_lines", "lines"),
+                Map.entry("lines", "lines"), Map.entry("expected_lines", "lines"), Map.entry("malformed_lines", "lines"),
                 Map.entry("platform2_lines", "lines"), Map.entry("platform2_expected_lines", "lines"));
 
         static Row of(List<Run> plan, String s, int n, int platformRequests, int events) {
@@ -489,6 +630,7 @@ public final class Compare {
             row.put("platform2_gc_s", median(platform, r -> r.num("gc_s")));
             row.put("lines", median(log, r -> r.num("lines")));
             row.put("expected_lines", median(log, r -> r.num("expected_lines")));
+            row.put("malformed_lines", median(log, r -> r.num("malformed_lines")));
             row.put("platform2_lines", median(platform, r -> r.num("lines")));
             row.put("platform2_expected_lines", median(platform, r -> r.num("expected_lines")));
             Run l = log.stream().filter(r -> r.histo != null).findFirst().orElse(null);

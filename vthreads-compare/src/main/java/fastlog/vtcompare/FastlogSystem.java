@@ -4,13 +4,18 @@ import java.io.FileOutputStream;
 import java.nio.file.Path;
 
 import fastlog.api.Fastlog;
+import fastlog.api.FullQueuePolicy;
 import fastlog.api.LogContext;
 import fastlog.api.Logger;
+import fastlog.api.Stats;
 
 /**
  * fastlog with its defaults (queue capacity 65,536, BLOCK when full), writing to a file. The
  * request id is bound with {@link LogContext} (a ScopedValue on Java 25; the ThreadLocal
  * fallback when the child runs with {@code -Dfastlog.context.fallback=true}).
+ *
+ * <p>{@code -Dvt.fastlog.queueCapacity} and {@code -Dvt.fastlog.fullQueuePolicy=DROP} are for
+ * experiments and for proving that a run which loses events fails ({@code make bench-selftest}).
  */
 final class FastlogSystem implements LogSystem {
 
@@ -24,6 +29,10 @@ final class FastlogSystem implements LogSystem {
         Integer capacity = Integer.getInteger("vt.fastlog.queueCapacity");
         if (capacity != null) { // for experiments; the comparison uses the default
             config.queueCapacity(capacity);
+        }
+        String policy = System.getProperty("vt.fastlog.fullQueuePolicy");
+        if (policy != null) { // for the self-test only; the comparison uses the default, BLOCK
+            config.fullQueuePolicy(FullQueuePolicy.valueOf(policy));
         }
         config.apply();
         log = Fastlog.logger("vthreads.request");
@@ -45,5 +54,14 @@ final class FastlogSystem implements LogSystem {
         Fastlog.shutdown();
         System.err.println("fastlog: " + Fastlog.stats());
         file.close();
+    }
+
+    @Override
+    public String reportedProblems() {
+        Stats s = Fastlog.stats();
+        if (s.eventsDropped() == 0 && s.eventsLost() == 0 && s.writeErrors() == 0) {
+            return null;
+        }
+        return "eventsDropped=" + s.eventsDropped() + ",eventsLost=" + s.eventsLost() + ",writeErrors=" + s.writeErrors();
     }
 }

@@ -21,6 +21,15 @@ interface LogSystem {
     /** Writes everything that was logged and shuts the system down. */
     void stop() throws Exception;
 
+    /**
+     * After {@link #stop}: what the system itself reports as dropped, lost or failed (null if
+     * nothing, or if it cannot tell). fastlog reads {@code Fastlog.stats()}; the peers' APIs do not
+     * count their losses, which show only in the line count.
+     */
+    default String reportedProblems() {
+        return null;
+    }
+
     /** The {@code ms} field of a request's event: a double that is not always an integer. */
     static double ms(int n, int step) {
         return 0.25 * (n % 400) + step;
@@ -32,12 +41,12 @@ interface LogSystem {
 
     static LogSystem of(String name) {
         return switch (name) {
-            case "fastlog", "fastlog-fallback" -> new FastlogSystem();
-            case "log4j2" -> new Log4jSystem();
+            case "fastlog", "fastlog-fallback", "fastlog-no-sv-cache" -> new FastlogSystem();
+            case "log4j2", "log4j2-nothreadlocals" -> new Log4jSystem();
             case "logback" -> new LogbackSystem();
             case "nolog" -> new NoLogSystem();
             default -> throw new IllegalArgumentException("unknown system: " + name
-                    + " (fastlog, fastlog-fallback, log4j2, logback, nolog)");
+                    + " (fastlog, fastlog-fallback, fastlog-no-sv-cache, log4j2, log4j2-nothreadlocals, logback, nolog)");
         };
     }
 

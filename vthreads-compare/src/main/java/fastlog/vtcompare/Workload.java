@@ -36,6 +36,14 @@ import java.util.concurrent.CountDownLatch;
  * counted in the output file: "drained" is when it holds every expected line; a run whose file
  * stops growing for {@code -Dvt.stallSeconds} (30) short of that is reported as losing events.
  * {@code -Dvt.keep=true} keeps the output file; {@code -Dvt.fastlog.queueCapacity} is for experiments.
+ *
+ * <p>At the end, after the system has stopped and peak RSS has been read, every line of the file
+ * is parsed ({@link NdjsonCheck}: one JSON object per line, valid UTF-8, no repeated key, msg
+ * "request step") and counted, and the system's own counters are read
+ * ({@link LogSystem#reportedProblems}). The run is {@code complete} when the file holds exactly the
+ * expected lines, all good, and the system reports nothing dropped or lost. An incomplete fastlog
+ * run exits with status 3 (after its VTRESULT line), which fails the comparison; an incomplete
+ * peer run exits 0, and the comparison reports it as a FINDING.
  */
 public final class Workload {
 
@@ -148,11 +156,18 @@ public final class Workload {
         }
         sampler.stop();
         system.stop();
-        r.put("lines", logs ? lines.countAll() : 0);
         r.put("peak_heap_used", sampler.peakUsed());
-        r.put("peak_rss_kb", procStatusKb("VmHWM:"));
+        r.put("peak_rss_kb", procStatusKb("VmHWM:")); // before the check below, which is not part of the run
         r.put("loadavg_end", loadAverage());
         r.put("context", System.getProperty("fastlog.context.fallback") != null ? "fallback" : "default");
+
+        NdjsonCheck check = NdjsonCheck.of(out, logs ? "request step" : null);
+        String reported = system.reportedProblems();
+        boolean complete = check.lines == expectedLines && check.malformed == 0 && reported == null;
+        r.put("lines", check.lines);
+        r.put("malformed_lines", check.malformed);
+        r.put("system_check", reported == null ? "ok" : reported);
+        r.put("complete", complete);
         if (!Boolean.getBoolean("vt.keep")) {
             Files.deleteIfExists(out);
         }
@@ -160,7 +175,14 @@ public final class Workload {
         r.forEach((k, v) -> line.append(' ').append(k).append('=').append(v));
         System.out.println(line);
         System.out.flush();
-        System.exit(0); // a peer's non-daemon threads must not keep the JVM
+        boolean strict = systemName.startsWith("fastlog");
+        if (!complete) {
+            System.err.printf(Locale.ROOT, "workload: %s: %s %s: expected %,d lines, found %,d (%,d malformed)%s%s%n",
+                    strict ? "FAIL" : "FINDING", systemName, mode, expectedLines, check.lines, check.malformed,
+                    check.firstProblem == null ? "" : "; first: " + check.firstProblem,
+                    reported == null ? "" : "; the system reports " + reported);
+        }
+        System.exit(!complete && strict ? 3 : 0); // exit: a peer's non-daemon threads must not keep the JVM
     }
 
     /**

@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * (b) The caller's own cost while the writer keeps up. Each invocation is a burst of
@@ -33,7 +34,11 @@ public class LoggerCallerCostBenchmark {
 
     static final int BURST = 1000;
 
-    /** Drains before each burst; measures the calling thread's allocation during it. */
+    /**
+     * Drains before each burst; measures the calling thread's allocation during it; counts the
+     * events each burst logs (outside the measurement) so that the iteration's check can compare
+     * them with what the system wrote.
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Burst {
@@ -45,6 +50,14 @@ public class LoggerCallerCostBenchmark {
         /** Calls made inside measured bursts whose allocation could be read (this iteration). */
         public long callerCalls;
         private long before;
+        /** Events one burst writes: BURST, or 0 for the disabled call. */
+        private int eventsPerBurst;
+
+        @Setup(Level.Trial)
+        public void shape(BenchmarkParams params, SystemState s) {
+            eventsPerBurst = params.getBenchmark().endsWith(".disabled") ? 0 : BURST;
+            s.eventsCounted = true;
+        }
 
         @Setup(Level.Iteration)
         public void reset() {
@@ -59,8 +72,9 @@ public class LoggerCallerCostBenchmark {
         }
 
         @TearDown(Level.Invocation)
-        public void count() {
+        public void count(SystemState s) {
             long after = THREADS.getCurrentThreadAllocatedBytes();
+            s.eventsLogged.add(eventsPerBurst);
             if (before >= 0 && after >= 0) { // -1 where the JVM cannot tell (some virtual-thread setups)
                 callerBytes += after - before;
                 callerCalls += BURST;

@@ -13,7 +13,8 @@ import org.openjdk.jmh.annotations.State;
 import fastlog.internal.context.ContextStore;
 
 /**
- * Profiling aid, not part of `make bench`: the cost of the pieces of fastlog's producer path that
+ * Profiling aid (`make bench` runs only {@code epochMicros} and {@code nanoTime}, as the
+ * {@code clock_*} baselines): the cost of the pieces of fastlog's producer path that
  * do not depend on the queue, to see how much of the caller's budget (25 ns) each one takes.
  * {@code epochMicros} is what {@code EpochClock.micros()} does (Instant.now), {@code contextLookup}
  * is {@code ContextStore.current()} outside any scope (a ScopedValue miss on Java 25),

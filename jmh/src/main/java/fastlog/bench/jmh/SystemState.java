@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -18,9 +19,13 @@ import fastlog.bench.systems.BenchSystem;
 
 /**
  * The logging system of one fork, writing real JSON lines to a file under {@code -Dbench.dir}
- * (default: the temp directory). After each iteration, outside the measurement, everything is
- * drained and the file is truncated so a long run does not fill the disk. The peers configure
- * themselves through system properties, so only one system is started per forked JVM.
+ * (default: the temp directory). After each iteration (warm-up and measured), outside the
+ * measurement, everything is drained, the system checks what it produced
+ * ({@link BenchSystem#checkAfterDrain}: for fastlog, nothing dropped, lost or unwritten, and the
+ * file holds exactly the lines it counted; an exception fails the benchmark, and run_bench.py runs
+ * JMH with {@code -foe true} so the whole run fails), and the file is truncated so a long run does
+ * not fill the disk. The peers configure themselves through system properties, so only one system
+ * is started per forked JVM.
  */
 @State(Scope.Benchmark)
 public class SystemState {
@@ -30,6 +35,13 @@ public class SystemState {
 
     public BenchSystem sys;
     private Path file;
+
+    /**
+     * Events logged since the last check, when the benchmark counts them (it sets
+     * {@link #eventsCounted}): the caller-cost benchmark adds each burst outside the measurement.
+     */
+    final LongAdder eventsLogged = new LongAdder();
+    volatile boolean eventsCounted;
 
     @Setup(Level.Trial)
     public void start() throws IOException {
@@ -41,8 +53,9 @@ public class SystemState {
     }
 
     @TearDown(Level.Iteration)
-    public void drainAndTruncate() {
+    public void drainCheckAndTruncate() {
         sys.drain();
+        sys.checkAfterDrain(eventsCounted ? eventsLogged.sumThenReset() : -1);
         // The writers keep their file open; later writes land past a hole (a sparse file).
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(0);

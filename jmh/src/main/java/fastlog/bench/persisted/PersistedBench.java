@@ -2,7 +2,6 @@ package fastlog.bench.persisted;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +27,14 @@ import fastlog.bench.systems.BenchSystem;
  * {@code ceiling} system writes the same number of fastlog's lines for that call, pre-rendered,
  * from one thread with fastlog's batching (1 MiB per write), whatever T is.
  *
- * <p>Prints one line {@code PERSISTED_RESULT {json}}. Afterwards the file's lines are counted
- * and checked to be JSON-object-shaped; the exit status is 2 if lines are missing or malformed
- * and the system is fastlog or the ceiling (for a peer the loss is reported, not fatal).
+ * <p>Prints one line {@code PERSISTED_RESULT {json}}. After the timed part (and after peak RSS
+ * is read), every line of the file is parsed with Jackson ({@link NdjsonCheck}: one JSON object
+ * per line, valid UTF-8, no repeated key, the logged {@code msg}) and counted; for fastlog,
+ * {@code Fastlog.stats()} must also show nothing dropped, lost or failed and exactly N events
+ * written. The exit status is 2 if lines are missing or malformed, or fastlog's counters are off,
+ * and the system is fastlog or the ceiling; for a peer the loss is reported in the result
+ * ({@code ok: false}, {@code lost}, {@code malformed}, {@code first_problem}) and on stderr as a
+ * FINDING, and the exit status stays 0.
  */
 public final class PersistedBench {
 
@@ -64,33 +68,58 @@ public final class PersistedBench {
         Files.createDirectories(file.toAbsolutePath().getParent());
 
         Timing t = system.equals("ceiling") ? runCeiling(file, events) : runLogger(system, file, events, threads, kind);
+        double peakRss = peakRssMb(); // before the check below, which is not part of the run
 
-        Check check = Check.of(file);
+        long checkStart = System.nanoTime();
+        NdjsonCheck check = NdjsonCheck.of(file, "request served");
+        double checkSeconds = (System.nanoTime() - checkStart) / 1e9;
         double seconds = t.totalNanos / 1e9;
         long bytes = Files.size(file);
         boolean strict = system.equals("fastlog") || system.equals("ceiling");
-        boolean ok = check.lines == events && check.malformed == 0;
+        boolean ok = check.lines == events && check.malformed == 0 && t.systemCheck == null;
         String json = String.format(Locale.ROOT,
                 "{\"system\":\"%s\",\"kind\":\"%s\",\"threads\":%d,\"events\":%d,\"lines\":%d,"
                         + "\"lost\":%d,\"malformed\":%d,\"bytes\":%d,\"seconds\":%.6f,\"produce_seconds\":%.6f,"
                         + "\"events_per_s\":%.1f,\"mb_per_s\":%.2f,\"bytes_per_event\":%.2f,\"cpu_ns_per_event\":%.1f,\"producer_cpu_ns_per_event\":%.1f,\"background_cpu_ns_per_event\":%.1f,"
-                        + "\"peak_rss_mb\":%.1f,\"ok\":%s,\"java\":\"%s\"}",
+                        + "\"peak_rss_mb\":%.1f,\"ok\":%s,\"check\":\"every line parsed (Jackson, strict duplicate detection)\","
+                        + "\"check_seconds\":%.2f,\"first_problem\":%s,\"system_check\":%s,\"java\":\"%s\"}",
                 system, kind, system.equals("ceiling") ? 1 : threads, events, check.lines,
                 Math.max(0, events - check.lines), check.malformed, bytes, seconds, t.produceNanos / 1e9,
                 events / seconds, bytes / 1e6 / seconds, check.lines == 0 ? 0.0 : (double) bytes / check.lines,
                 (double) t.cpuNanos / events,
                 t.producerCpuNanos < 0 ? -1.0 : (double) t.producerCpuNanos / events,
                 (double) t.backgroundCpuNanos / events,
-                peakRssMb(), ok, Runtime.version());
+                peakRss, ok, checkSeconds, jsonString(check.firstProblem), jsonString(t.systemCheck), Runtime.version());
         System.out.println("PERSISTED_RESULT " + json);
         if (!ok) {
-            System.err.printf(Locale.ROOT, "%s: %s: expected %d lines, found %d (%d malformed)%n",
-                    strict ? "FAIL" : "FINDING", system, events, check.lines, check.malformed);
+            System.err.printf(Locale.ROOT, "%s: %s: expected %d lines, found %d (%d malformed)%s%s%n",
+                    strict ? "FAIL" : "FINDING", system, events, check.lines, check.malformed,
+                    check.firstProblem == null ? "" : "; first: " + check.firstProblem,
+                    t.systemCheck == null ? "" : "; " + t.systemCheck);
         }
         if (!keep) {
             Files.deleteIfExists(file);
         }
         System.exit(!ok && strict ? 2 : 0);
+    }
+
+    /** A JSON string literal, or null. */
+    static String jsonString(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || (c >= 0xD800 && c <= 0xDFFF)) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     /**
@@ -99,7 +128,7 @@ public final class PersistedBench {
      * of the logger's background thread(s).
      */
     private record Timing(long produceNanos, long totalNanos, long cpuNanos, long producerCpuNanos,
-                          long backgroundCpuNanos) {
+                          long backgroundCpuNanos, String systemCheck) {
     }
 
     /** Background threads of the systems: fastlog's writer, Log4j's async logger, logback's appender. */
@@ -173,9 +202,15 @@ public final class PersistedBench {
         long drained = System.nanoTime();
         long cpu = processCpuNanos() - cpu0;
         long bg = backgroundCpuNanos() - bg0;
+        String systemCheck = null;
+        try {
+            sys.checkAfterDrain(events); // fastlog: its counters and the file agree, nothing dropped or lost
+        } catch (IllegalStateException e) {
+            systemCheck = e.getMessage();
+        }
         sys.stop();
         long pc = producerCpuUnknown.get() ? -1 : producerCpu.get();
-        return new Timing(produced - t0, drained - t0, cpu, pc, bg);
+        return new Timing(produced - t0, drained - t0, cpu, pc, bg, systemCheck);
     }
 
     /** One thread writes N pre-rendered lines, 1 MiB per write, to a plain FileOutputStream. */
@@ -203,38 +238,7 @@ public final class PersistedBench {
             done = System.nanoTime();
         }
         long cpu = processCpuNanos() - cpu0;
-        return new Timing(done - t0, done - t0, cpu, cpu, 0);
-    }
-
-    /** Counts lines; a line is malformed unless it starts with '{' and ends with '}'. */
-    private record Check(long lines, long malformed) {
-        static Check of(Path file) throws IOException {
-            long lines = 0;
-            long malformed = 0;
-            byte[] buf = new byte[1 << 20];
-            int prev = '\n';
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    for (int i = 0; i < n; i++) {
-                        byte b = buf[i];
-                        if (prev == '\n' && b != '{') {
-                            malformed++;
-                        }
-                        if (b == '\n') {
-                            lines++;
-                            if (prev != '}') {
-                                malformed++;
-                            }
-                        }
-                        prev = b;
-                    }
-                }
-            }
-            if (prev != '\n') {
-                malformed++; // a last line without its newline
-            }
-            return new Check(lines, malformed);
-        }
+        return new Timing(done - t0, done - t0, cpu, cpu, 0, null);
     }
 
     /** VmHWM, the resident set's high-water mark, from /proc/self/status (Linux); -1 elsewhere. */

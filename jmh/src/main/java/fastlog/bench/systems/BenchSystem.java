@@ -42,6 +42,19 @@ public interface BenchSystem {
     /** Drains and stops the system; the file is complete afterwards. */
     void stop();
 
+    /**
+     * Called after {@link #drain}, outside any measurement: throws {@link IllegalStateException}
+     * if the system reports that it dropped, lost or failed to write an event since the last
+     * check, or wrote a different number of lines than it counted. {@code expectedEvents} is the
+     * number of events logged since the last check when the caller knows it, else -1.
+     *
+     * <p>fastlog checks its own counters ({@code Fastlog.stats()}) and its output file. The peers
+     * do nothing here: their APIs do not count dropped or lost events; their losses show in the
+     * persisted benchmark, which counts and parses every line of every system's file.
+     */
+    default void checkAfterDrain(long expectedEvents) {
+    }
+
     /** Creates the system with this name. */
     static BenchSystem named(String name) {
         return switch (name) {

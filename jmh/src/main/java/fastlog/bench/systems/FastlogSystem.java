@@ -3,20 +3,35 @@ package fastlog.bench.systems;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import fastlog.api.Fastlog;
+import fastlog.api.FullQueuePolicy;
 import fastlog.api.Logger;
+import fastlog.api.Stats;
 
 /**
  * fastlog with its defaults (queue of 65,536 events, BLOCK when full, 1 ms linger), writing to a
  * plain {@link FileOutputStream}: the writer thread makes one {@code write(2)} per batch, so no
  * buffering stream is put in between.
+ *
+ * <p>{@link #checkAfterDrain} fails the benchmark when fastlog dropped, lost or failed to write
+ * anything, or when the file does not hold exactly the lines fastlog says it wrote. Two knobs
+ * exist only to prove that this check fails when it should ({@code make bench-selftest}):
+ * {@code -Dbench.fastlog.fullQueuePolicy=DROP} and {@code -Dbench.fastlog.queueCapacity=N}.
  */
 final class FastlogSystem implements BenchSystem {
 
     private Logger log;
     private FileOutputStream out;
+    private Path file;
+    /** What the last check saw: the file position reached and fastlog's written count then. */
+    private long checkedPosition;
+    private long checkedWritten;
+    private long checks;
 
     @Override
     public String name() {
@@ -25,12 +40,22 @@ final class FastlogSystem implements BenchSystem {
 
     @Override
     public void start(Path file) {
+        this.file = file;
         try {
             out = new FileOutputStream(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Fastlog.configure().output(out).apply();
+        var config = Fastlog.configure().output(out);
+        String policy = System.getProperty("bench.fastlog.fullQueuePolicy");
+        if (policy != null) {
+            config.fullQueuePolicy(FullQueuePolicy.valueOf(policy));
+        }
+        Integer capacity = Integer.getInteger("bench.fastlog.queueCapacity");
+        if (capacity != null) {
+            config.queueCapacity(capacity);
+        }
+        config.apply();
         log = Fastlog.logger("bench.auth");
     }
 
@@ -78,9 +103,85 @@ final class FastlogSystem implements BenchSystem {
         }
     }
 
-    /** Events fastlog reports as dropped or lost (must stay 0 under the default BLOCK policy). */
-    static long droppedOrLost() {
-        var s = Fastlog.stats();
-        return s.eventsDropped() + s.eventsLost();
+    /**
+     * After a drain: no event dropped or lost and no failed write (the counters are cumulative, so
+     * they must stay 0), nothing left staged, the file grew by exactly as many lines as fastlog
+     * counts as written since the last check (and holds no hole in that range), and, when the
+     * caller knows how many events it logged, fastlog wrote exactly that many.
+     */
+    @Override
+    public void checkAfterDrain(long expectedEvents) {
+        Stats s = Fastlog.stats();
+        long position;
+        try {
+            position = out.getChannel().position(); // where fastlog's next write() lands
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long written = s.eventsWritten() - checkedWritten;
+        long[] linesAndZeros = countLines(file, checkedPosition, position);
+        StringBuilder problems = new StringBuilder();
+        if (s.eventsDropped() != 0) {
+            problems.append("; eventsDropped=").append(s.eventsDropped());
+        }
+        if (s.eventsLost() != 0) {
+            problems.append("; eventsLost=").append(s.eventsLost());
+        }
+        if (s.writeErrors() != 0) {
+            problems.append("; writeErrors=").append(s.writeErrors());
+        }
+        if (s.queueDepth() != 0) {
+            problems.append("; queueDepth=").append(s.queueDepth()).append(" after flush()");
+        }
+        if (linesAndZeros[0] != written) {
+            problems.append("; the file has ").append(linesAndZeros[0]).append(" new lines but fastlog counts ")
+                    .append(written).append(" events written");
+        }
+        if (linesAndZeros[1] != 0) {
+            problems.append("; ").append(linesAndZeros[1]).append(" zero bytes (a hole) among the new lines");
+        }
+        if (expectedEvents >= 0 && written != expectedEvents) {
+            problems.append("; ").append(expectedEvents).append(" events were logged but ").append(written)
+                    .append(" written");
+        }
+        checks++;
+        if (problems.length() > 0) {
+            throw new IllegalStateException("FASTLOG BENCH CHECK FAILED after check " + checks + ": "
+                    + problems.substring(2) + " (" + s + ")");
+        }
+        checkedPosition = position;
+        checkedWritten = s.eventsWritten();
+    }
+
+    /** Newlines and zero bytes in {@code [from, to)} of the file. */
+    private static long[] countLines(Path file, long from, long to) {
+        long lines = 0;
+        long zeros = 0;
+        ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long pos = from;
+            while (pos < to) {
+                buf.clear();
+                if (to - pos < buf.capacity()) {
+                    buf.limit((int) (to - pos));
+                }
+                int n = ch.read(buf, pos);
+                if (n <= 0) {
+                    break; // shorter than fastlog's position: the missing bytes count as missing lines
+                }
+                for (int i = 0; i < n; i++) {
+                    byte b = buf.get(i);
+                    if (b == '\n') {
+                        lines++;
+                    } else if (b == 0) {
+                        zeros++;
+                    }
+                }
+                pos += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new long[] {lines, zeros};
     }
 }
