@@ -28,8 +28,9 @@ install:
 	$(MVN) $(MVN_FLAGS) -DskipTests install
 
 ## test: everything CI checks: unit, reliability and multi-release jar tests, the examples build,
-## and the jcstress suite in its quick mode (mk/jcstress.mk)
-test: unit-test examples jcstress-quick
+## the jcstress suite in its quick mode, and the proof that it can fail: jcstress must catch the
+## deliberately broken queue (mk/jcstress.mk)
+test: unit-test examples jcstress-quick jcstress-broken-check
 
 unit-test:
 	$(MVN) $(MVN_FLAGS) install

@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,7 +23,9 @@ class ConcurrencyTest {
         Fastlog.shutdown();
     }
 
+    /** A wedged pipeline would leave producers waiting for room for ever: the joins are bounded. */
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void platformAndVirtualThreadsKeepPerThreadOrderWithNothingLostOrDuplicated() throws Exception {
         // A small queue, so producers also wait for room (the blocking policy) along the way.
         CapturedLog out = CapturedLog.start(c -> c.queueCapacity(2_048));
@@ -34,7 +38,7 @@ class ConcurrencyTest {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < platformThreads; t++) {
             String name = "p" + t;
-            threads.add(Thread.ofPlatform().unstarted(() -> run(log, go, name, perPlatform)));
+            threads.add(Thread.ofPlatform().daemon().unstarted(() -> run(log, go, name, perPlatform)));
         }
         for (int t = 0; t < virtualThreads; t++) {
             String name = "v" + t;

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -59,20 +63,31 @@ class FlushAndPolicyTest {
         }
     }
 
+    /**
+     * Each thread checks, right after its own flush() returns, that its event is in the output
+     * (checking only at the end would pass even if flush() wrote nothing: lines() flushes too).
+     */
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void flushFromManyThreadsEachSeesItsOwnEvents() throws Exception {
         CapturedLog out = CapturedLog.start();
         Thread[] threads = new Thread[64];
+        List<String> missing = Collections.synchronizedList(new ArrayList<>());
         for (int t = 0; t < threads.length; t++) {
             int id = t;
             threads[t] = Thread.ofVirtual().start(() -> {
                 log.info("before flush", "t", id);
                 Fastlog.flush();
+                String line = "\"msg\":\"before flush\",\"t\":" + id + "}\n";
+                if (!new String(out.bytes(), StandardCharsets.UTF_8).contains(line)) {
+                    missing.add("thread " + id);
+                }
             });
         }
         for (Thread t : threads) {
             t.join();
         }
+        assertEquals(List.of(), missing, "events not in the output when their thread's flush() returned");
         assertEquals(64, out.lines().size());
     }
 
@@ -82,12 +97,16 @@ class FlushAndPolicyTest {
         Fastlog.shutdown();
         Fastlog.configure().output(gated).queueCapacity(64).fullQueuePolicy(FullQueuePolicy.DROP).apply();
         int logged = 20_000;
-        for (int i = 0; i < logged; i++) {
-            log.info("e", "i", i); // returns promptly even though nothing can be written
+        long dropped;
+        try {
+            for (int i = 0; i < logged; i++) {
+                log.info("e", "i", i); // returns promptly even though nothing can be written
+            }
+            dropped = Fastlog.stats().eventsDropped();
+            assertTrue(dropped > 0 && dropped < logged, "dropped " + dropped);
+        } finally {
+            gated.gate.countDown(); // also on a failure: a writer blocked for good would hang shutdown
         }
-        long dropped = Fastlog.stats().eventsDropped();
-        assertTrue(dropped > 0 && dropped < logged, "dropped " + dropped);
-        gated.gate.countDown();
         Fastlog.flush();
         List<JsonNode> lines = CapturedLog.parse(gated.bytes.toByteArray());
         long written = lines.stream().filter(l -> l.get("logger").asText().equals("test.flush")).count();
@@ -110,9 +129,12 @@ class FlushAndPolicyTest {
                 log.info("e", "i", i);
             }
         });
-        assertTrue(!producer.join(java.time.Duration.ofMillis(300)), "producer should be waiting for room");
-        gated.gate.countDown();
-        assertTrue(producer.join(java.time.Duration.ofSeconds(30)));
+        try {
+            assertTrue(!producer.join(java.time.Duration.ofMillis(300)), "producer should be waiting for room");
+        } finally {
+            gated.gate.countDown(); // also on a failure: a writer blocked for good would hang shutdown
+        }
+        assertTrue(producer.join(java.time.Duration.ofSeconds(30)), "the producer did not finish within 30 s");
         Fastlog.flush();
         List<JsonNode> lines = CapturedLog.parse(gated.bytes.toByteArray());
         assertEquals(logged, lines.size());

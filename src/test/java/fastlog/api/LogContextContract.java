@@ -2,12 +2,16 @@ package fastlog.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,9 +121,17 @@ abstract class LogContextContract {
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
+            log.info("inside");
         });
-        List<JsonNode> lines = out.lines();
-        assertFalse(lines.get(0).has("mine"));
+        log.info("after the scope");
+        Map<String, JsonNode> byMsg = new HashMap<>();
+        for (JsonNode line : out.lines()) {
+            assertNull(byMsg.put(line.get("msg").asText(), line), "logged once: " + line);
+        }
+        assertEquals(Set.of("other thread", "inside", "after the scope"), byMsg.keySet());
+        assertFalse(byMsg.get("other thread").has("mine"), "the scope leaked to another thread");
+        assertTrue(byMsg.get("inside").has("mine"), "the scope's own thread must carry it, or this test proves nothing");
+        assertFalse(byMsg.get("after the scope").has("mine"), "the scope outlived run()");
     }
 
     @Test

@@ -3,6 +3,7 @@ package fastlog.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,14 @@ class NoPinningTest {
 
     private static List<String> pinnedThreadNames(Path jfr) throws Exception {
         Path jfrTool = Path.of(System.getProperty("java.home"), "bin", "jfr");
+        Path json = jfr.resolveSibling("pins.json");
         Process p = new ProcessBuilder(jfrTool.toString(), "print", "--json", "--events", "jdk.VirtualThreadPinned",
-                jfr.toString()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+                jfr.toString()).redirectErrorStream(true).redirectOutput(json.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("jfr print did not end within 60 s (killed)");
+        }
+        byte[] out = Files.readAllBytes(json);
         assertEquals(0, p.exitValue(), new String(out));
         JsonNode events = CapturedLog.JSON.readTree(out).path("recording").path("events");
         List<String> names = new ArrayList<>();

@@ -14,14 +14,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
  * Runs a program from {@code fastlog.testapps} in a fresh JVM (class path: a private copy of
  * target/classes:target/test-classes, see {@link #classPath()}), with its stdout going to a file, to /dev/full, into a
  * pipe read by another program, or into a pipe the test reads slowly. stderr always goes to a
- * file. A child that does not end within {@link #TIMEOUT} is killed and the test fails.
+ * file. A child that does not end within {@link #TIMEOUT} is killed and the test fails, also while
+ * the test is reading its stdout (see {@link #watchdog}).
  *
  * <p>Children report with stderr lines {@code CHILD key=value key=value ...}; everything else on
  * their stderr is what fastlog (or the JVM) printed.
@@ -188,7 +191,7 @@ final class ChildProcess {
         Process p = start(dir, pb);
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         long deadline = t0 + TIMEOUT.toNanos();
-        try (InputStream in = p.getInputStream()) {
+        try (Watchdog watchdog = watchdog(p); InputStream in = p.getInputStream()) {
             byte[] buf = new byte[chunk];
             for (int n; (n = in.read(buf)) >= 0; ) {
                 got.write(buf, 0, n);
@@ -198,10 +201,51 @@ final class ChildProcess {
                 }
                 Thread.sleep(pauseMillis);
             }
+            watchdog.check(got.size());
         }
         int code = await(p);
         return new Result(code, got.toByteArray(), Files.readString(dir.resolve("stderr")),
                 Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * Kills {@code p} and its descendants if {@code p} is still alive after {@link #TIMEOUT}. For
+     * a caller about to block reading the child's stdout, which a hung child would keep open, so
+     * the read would never end: killed, the child closes it, and the read sees the end of stream.
+     * Close the watchdog when done; {@link Watchdog#check} fails if it had to fire.
+     */
+    static Watchdog watchdog(Process p) {
+        return new Watchdog(p);
+    }
+
+    static final class Watchdog implements AutoCloseable {
+        private final AtomicBoolean fired = new AtomicBoolean();
+        private final CompletableFuture<Void> task;
+        private final Process process;
+
+        private Watchdog(Process p) {
+            process = p;
+            task = CompletableFuture.runAsync(() -> {
+                if (p.isAlive()) {
+                    fired.set(true);
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }
+            }, CompletableFuture.delayedExecutor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        }
+
+        /** Fails if the watchdog had to kill the child (after reading {@code bytesRead} bytes of its output). */
+        void check(long bytesRead) {
+            if (fired.get()) {
+                throw new AssertionError("child did not end within " + TIMEOUT + " (killed) after writing " + bytesRead
+                        + " bytes: " + process.info().commandLine().orElse("?"));
+            }
+        }
+
+        @Override
+        public void close() {
+            task.cancel(false);
+        }
     }
 
     private static Process start(Path dir, ProcessBuilder pb) throws IOException {

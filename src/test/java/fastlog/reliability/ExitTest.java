@@ -92,7 +92,12 @@ class ExitTest {
     private long[] readSnapshot() throws Exception {
         Path f = dir.resolve("returned");
         assertTrue(Files.exists(f), "the child wrote no snapshot of returned calls");
-        return Arrays.stream(Files.readString(f).trim().split(" ")).mapToLong(Long::parseLong).toArray();
+        long[] returned = Arrays.stream(Files.readString(f).trim().split(" ")).mapToLong(Long::parseLong).toArray();
+        assertEquals(THREADS, returned.length, () -> "snapshot " + Arrays.toString(returned));
+        // -1 (no call returned yet) would make the check below hold trivially for that thread.
+        assertTrue(Arrays.stream(returned).allMatch(r -> r >= 0),
+                () -> "every thread must have logged before the exit, or the test proves nothing: " + Arrays.toString(returned));
+        return returned;
     }
 
     /** Every thread's events are 0..k in order with k >= the last seq whose call had returned. */

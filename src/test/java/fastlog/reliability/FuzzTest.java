@@ -28,12 +28,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -540,7 +542,9 @@ class FuzzTest {
 
     // ================================================================== the million events
 
+    /** About 70 s on 2 busy cores; its own bound, above the suite's default (junit-platform.properties). */
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void millionRandomEventsRoundTrip() throws Throwable {
         long seed = seed();
         int total = Integer.getInteger("fastlog.fuzz.events", 1_000_000);

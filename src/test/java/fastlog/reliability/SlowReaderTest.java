@@ -87,8 +87,9 @@ class SlowReaderTest {
             Thread.sleep(20);
         }
         byte[] stdout;
-        try (InputStream in = p.getInputStream()) {
+        try (ChildProcess.Watchdog watchdog = ChildProcess.watchdog(p); InputStream in = p.getInputStream()) {
             stdout = in.readAllBytes();
+            watchdog.check(stdout.length);
         }
         int code = ChildProcess.await(p);
         ChildProcess.Result r = new ChildProcess.Result(code, stdout, Files.readString(dir.resolve("stderr")),

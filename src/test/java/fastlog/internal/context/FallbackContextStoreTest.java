@@ -3,6 +3,7 @@ package fastlog.internal.context;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -46,7 +47,10 @@ class FallbackContextStoreTest {
                         + Path.of("target", "test-classes").toAbsolutePath(),
                 OutOfScopeLogging.class.getName(), String.valueOf(THREADS), String.valueOf(HOLDERS))
                 .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM did not exit within 120 s");
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("child JVM did not exit within 120 s (killed)");
+        }
         String err = Files.readString(stderr);
         assertEquals(0, p.exitValue(), err);
 
@@ -98,13 +102,13 @@ class FallbackContextStoreTest {
                 return null;
             });
             assertSame(outer, FallbackContextStore.current());
-            try {
-                FallbackContextStore.call(inner, () -> {
-                    throw new IllegalStateException("boom");
-                });
-            } catch (IllegalStateException expected) {
-                assertSame(outer, FallbackContextStore.current());
-            }
+            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                    () -> FallbackContextStore.call(inner, () -> {
+                        throw new IllegalStateException("boom");
+                    }), "an exception thrown inside a scope must reach the caller");
+            assertEquals("boom", thrown.getMessage());
+            assertSame(outer, FallbackContextStore.current(), "the scope an exception left is restored");
+            assertEquals(before + 1, FallbackContextStore.inScope(slot));
             return null;
         });
         assertNull(FallbackContextStore.current());
