@@ -118,12 +118,15 @@ class LogPatternTest {
         log.logPattern(Level.INFO, MessageSyntax.JAVA_TEXT, "broken {0", "x", null);
         log.logPattern(Level.INFO, MessageSyntax.JAVA_TEXT, "fails {0}", new Throws(), null);
         log.logPattern(Level.INFO, MessageSyntax.JAVA_TEXT, "'{0}' quoted {0}", new Object[] {"v"}, null);
+        log.logPattern(Level.INFO, MessageSyntax.JAVA_TEXT, "unused {1}", new Throws(), "ok", null);
         List<JsonNode> lines = out.lines();
         assertEquals("cart has 3 items", lines.get(0).get("msg").asText());
         assertEquals("no index {here}", lines.get(1).get("msg").asText());
         assertEquals("broken {0", lines.get(2).get("msg").asText());
         assertEquals("fails {0}", lines.get(3).get("msg").asText());
         assertEquals(MessageFormat.format("'{0}' quoted {0}", "v"), lines.get(4).get("msg").asText());
+        // MessageFormat reads only the arguments the pattern uses (JUL formats this one).
+        assertEquals("unused ok", lines.get(5).get("msg").asText());
     }
 
     /** Random patterns over "{ } \ a" and random arguments: the message and exception SLF4J would produce. */

@@ -18,7 +18,10 @@ public final class MessageArgs {
     /** {@code MessageSyntax.JAVA_TEXT.ordinal()}. */
     public static final int JAVA_TEXT = 1;
 
-    /** Stands for a JAVA_TEXT argument whose {@code toString()} threw: the message is the pattern. */
+    /**
+     * Stands for a JAVA_TEXT argument whose {@code toString()} threw: if the pattern uses it, the
+     * message is the pattern (as java.util.logging's formatter gives it).
+     */
     public static final Object FORMAT_FAILED = new Object() {
         @Override
         public String toString() {

@@ -11,6 +11,14 @@ import fastlog.internal.record.RecordLayout;
  */
 final class MessageFormatting {
 
+    /** Stands in for {@link MessageArgs#FORMAT_FAILED} in MessageFormat: fails if formatted. */
+    private static final Object FAILED_ARGUMENT = new Object() {
+        @Override
+        public String toString() {
+            throw new IllegalStateException("the argument's toString() threw on the calling thread");
+        }
+    };
+
     private final StringBuilder sb = new StringBuilder(256);
 
     /**
@@ -71,10 +79,9 @@ final class MessageFormatting {
         Object[] args = new Object[argc];
         for (int i = 0; i < argc; i++) {
             Object a = refs[RecordLayout.valueSlot(at, i)];
-            if (a == MessageArgs.FORMAT_FAILED) {
-                return pattern;
-            }
-            args[i] = a;
+            // MessageFormat reads only the arguments the pattern uses: one whose toString() threw
+            // on the calling thread makes the message the pattern only if it is used.
+            args[i] = a == MessageArgs.FORMAT_FAILED ? FAILED_ARGUMENT : a;
         }
         try {
             return MessageFormat.format(pattern, args);
