@@ -14,7 +14,7 @@
 SLF4J_DIR := fastlog-slf4j
 SLF4J_MDC_OPTS ?=
 
-.PHONY: slf4j-test slf4j-mdc-memory slf4j-generate
+.PHONY: slf4j-test slf4j-jar slf4j-mdc-memory slf4j-generate
 
 test: slf4j-test
 
@@ -22,8 +22,12 @@ test: slf4j-test
 slf4j-test: install
 	$(MVN) $(MVN_FLAGS) -f $(SLF4J_DIR)/pom.xml install
 
+## slf4j-jar: fastlog-slf4j's jar into the local Maven repository, without its tests
+slf4j-jar: install
+	$(MVN) $(MVN_FLAGS) -DskipTests -f $(SLF4J_DIR)/pom.xml install
+
 ## slf4j-mdc-memory: MDC state per parked virtual thread, fastlog vs Logback vs Log4j 2
-slf4j-mdc-memory: slf4j-test
+slf4j-mdc-memory: slf4j-jar
 	$(MVN) $(MVN_FLAGS) -f $(SLF4J_DIR)/mdc-memory/pom.xml package
 	python3 $(SLF4J_DIR)/mdc-memory/run.py --java $(JAVA) --dir $(SLF4J_DIR)/mdc-memory \
 	  --out $(SLF4J_DIR)/results/mdc-memory.txt $(SLF4J_MDC_OPTS)
