@@ -66,42 +66,32 @@ final class FastlogEventBuilder implements LoggingEventBuilder, CallerBoundaryAw
         return this;
     }
 
+    // The builder never escapes its methods (slow paths are static and take values, not the
+    // builder), so that C2 can scalar-replace it when atInfo()...log() is inlined.
+
     @Override
     public LoggingEventBuilder addMarker(Marker m) {
-        if (m == null) {
-            return this;
-        }
-        if (marker == null && markers == null) {
-            marker = m;
-        } else {
-            if (markers == null) {
-                markers = new ArrayList<>(4);
-                markers.add(marker);
+        if (m != null) {
+            if (marker == null) {
+                marker = m;
+            } else {
+                markers = moreMarkers(markers, marker, m);
             }
-            markers.add(m);
         }
         return this;
     }
 
     @Override
     public LoggingEventBuilder addArgument(Object p) {
-        switch (argc) {
-            case 0 -> a0 = p;
-            case 1 -> a1 = p;
-            case 2 -> {
-                args = new Object[8];
-                args[0] = a0;
-                args[1] = a1;
-                args[2] = p;
-            }
-            default -> {
-                if (argc == args.length) {
-                    args = Arrays.copyOf(args, 2 * argc);
-                }
-                args[argc] = p;
-            }
+        int n = argc;
+        if (n == 0) {
+            a0 = p;
+        } else if (n == 1) {
+            a1 = p;
+        } else {
+            args = moreArgs(args, n, a0, a1, p);
         }
-        argc++;
+        argc = n + 1;
         return this;
     }
 
@@ -112,30 +102,20 @@ final class FastlogEventBuilder implements LoggingEventBuilder, CallerBoundaryAw
 
     @Override
     public LoggingEventBuilder addKeyValue(String key, Object value) {
-        switch (pairs) {
-            case 0 -> { k0 = key; v0 = value; }
-            case 1 -> { k1 = key; v1 = value; }
-            case 2 -> { k2 = key; v2 = value; }
-            case 3 -> {
-                kv = new Object[16];
-                kv[0] = k0;
-                kv[1] = v0;
-                kv[2] = k1;
-                kv[3] = v1;
-                kv[4] = k2;
-                kv[5] = v2;
-                kv[6] = key;
-                kv[7] = value;
-            }
-            default -> {
-                if (2 * pairs == kv.length) {
-                    kv = Arrays.copyOf(kv, 2 * kv.length);
-                }
-                kv[2 * pairs] = key;
-                kv[2 * pairs + 1] = value;
-            }
+        int n = pairs;
+        if (n == 0) {
+            k0 = key;
+            v0 = value;
+        } else if (n == 1) {
+            k1 = key;
+            v1 = value;
+        } else if (n == 2) {
+            k2 = key;
+            v2 = value;
+        } else {
+            kv = morePairs(kv, n, k0, v0, k1, v1, k2, v2, key, value);
         }
-        pairs++;
+        pairs = n + 1;
         return this;
     }
 
@@ -164,16 +144,9 @@ final class FastlogEventBuilder implements LoggingEventBuilder, CallerBoundaryAw
     @Override
     public void log() {
         if (argc == 0 && cause == null && marker == null && pairs <= 3) {
-            logPairsOnly();
-        } else if (pairs == 0 && marker == null && argc <= 2) {
-            switch (argc) {
-                case 0 -> fl.logPattern(level, MessageSyntax.SLF4J, message, (Object[]) null, cause);
-                case 1 -> fl.logPattern(level, MessageSyntax.SLF4J, message, a0, cause);
-                default -> fl.logPattern(level, MessageSyntax.SLF4J, message, a0, a1, cause);
-            }
+            logPairs(fl, level, message, pairs, k0, v0, k1, v1, k2, v2);
         } else {
-            fl.logPattern(level, MessageSyntax.SLF4J, message, arguments(), cause,
-                    markers != null ? Tags.of(markers) : Tags.of(marker), keysAndValues());
+            logGeneral(fl, level, message, cause, argc, a0, a1, args, pairs, k0, v0, k1, v1, k2, v2, kv, marker, markers);
         }
     }
 
@@ -216,57 +189,117 @@ final class FastlogEventBuilder implements LoggingEventBuilder, CallerBoundaryAw
     }
 
     /** Pairs (at most three), nothing else: fastlog's typed call; the message is as given. */
-    private void logPairsOnly() {
+    private static void logPairs(Logger fl, Level level, String msg, int pairs,
+                                 String k0, Object v0, String k1, Object v1, String k2, Object v2) {
         switch (pairs) {
-            case 0 -> fl.log(level, message);
+            case 0 -> fl.log(level, msg);
             case 1 -> {
                 switch (level) {
-                    case TRACE -> fl.trace(message, k0, v0);
-                    case DEBUG -> fl.debug(message, k0, v0);
-                    case INFO -> fl.info(message, k0, v0);
-                    case WARN -> fl.warn(message, k0, v0);
-                    case ERROR -> fl.error(message, k0, v0);
+                    case TRACE -> fl.trace(msg, k0, v0);
+                    case DEBUG -> fl.debug(msg, k0, v0);
+                    case INFO -> fl.info(msg, k0, v0);
+                    case WARN -> fl.warn(msg, k0, v0);
+                    case ERROR -> fl.error(msg, k0, v0);
                 }
             }
             case 2 -> {
                 switch (level) {
-                    case TRACE -> fl.trace(message, k0, v0, k1, v1);
-                    case DEBUG -> fl.debug(message, k0, v0, k1, v1);
-                    case INFO -> fl.info(message, k0, v0, k1, v1);
-                    case WARN -> fl.warn(message, k0, v0, k1, v1);
-                    case ERROR -> fl.error(message, k0, v0, k1, v1);
+                    case TRACE -> fl.trace(msg, k0, v0, k1, v1);
+                    case DEBUG -> fl.debug(msg, k0, v0, k1, v1);
+                    case INFO -> fl.info(msg, k0, v0, k1, v1);
+                    case WARN -> fl.warn(msg, k0, v0, k1, v1);
+                    case ERROR -> fl.error(msg, k0, v0, k1, v1);
                 }
             }
             default -> {
                 switch (level) {
-                    case TRACE -> fl.trace(message, k0, v0, k1, v1, k2, v2);
-                    case DEBUG -> fl.debug(message, k0, v0, k1, v1, k2, v2);
-                    case INFO -> fl.info(message, k0, v0, k1, v1, k2, v2);
-                    case WARN -> fl.warn(message, k0, v0, k1, v1, k2, v2);
-                    case ERROR -> fl.error(message, k0, v0, k1, v1, k2, v2);
+                    case TRACE -> fl.trace(msg, k0, v0, k1, v1, k2, v2);
+                    case DEBUG -> fl.debug(msg, k0, v0, k1, v1, k2, v2);
+                    case INFO -> fl.info(msg, k0, v0, k1, v1, k2, v2);
+                    case WARN -> fl.warn(msg, k0, v0, k1, v1, k2, v2);
+                    case ERROR -> fl.error(msg, k0, v0, k1, v1, k2, v2);
                 }
             }
         }
     }
 
-    private Object[] arguments() {
-        return switch (argc) {
+    /**
+     * Everything else: a pattern with arguments (formatted on the writer), cause, tags, pairs.
+     * Up to two arguments and nothing else: the core's two-argument form, without arrays.
+     */
+    private static void logGeneral(Logger fl, Level level, String msg, Throwable cause,
+                                   int argc, Object a0, Object a1, Object[] args,
+                                   int pairs, String k0, Object v0, String k1, Object v1, String k2, Object v2,
+                                   Object[] kv, Marker marker, List<Marker> markers) {
+        if (pairs == 0 && marker == null && argc <= 2) {
+            switch (argc) {
+                case 0 -> fl.logPattern(level, MessageSyntax.SLF4J, msg, (Object[]) null, cause);
+                case 1 -> fl.logPattern(level, MessageSyntax.SLF4J, msg, a0, cause);
+                default -> fl.logPattern(level, MessageSyntax.SLF4J, msg, a0, a1, cause);
+            }
+            return;
+        }
+        Object[] arguments = switch (argc) {
             case 0 -> NO_ARGS;
             case 1 -> new Object[] {a0};
             case 2 -> new Object[] {a0, a1};
             default -> args.length == argc ? args : Arrays.copyOf(args, argc);
         };
-    }
-
-    /** Keys and values in call order (the core makes a null key "null"). */
-    private Object[] keysAndValues() {
-        return switch (pairs) {
+        // keys and values in call order (the core makes a null key "null")
+        Object[] keysAndValues = switch (pairs) {
             case 0 -> null;
             case 1 -> new Object[] {k0, v0};
             case 2 -> new Object[] {k0, v0, k1, v1};
             case 3 -> new Object[] {k0, v0, k1, v1, k2, v2};
             default -> Arrays.copyOf(kv, 2 * pairs);
         };
+        String[] tags = markers != null ? Tags.of(markers) : Tags.of(marker);
+        fl.logPattern(level, MessageSyntax.SLF4J, msg, arguments, cause, tags, keysAndValues);
+    }
+
+    /** The markers list after adding {@code m}; the first marker is in {@code first}. */
+    private static List<Marker> moreMarkers(List<Marker> markers, Marker first, Marker m) {
+        List<Marker> out = markers;
+        if (out == null) {
+            out = new ArrayList<>(4);
+            out.add(first);
+        }
+        out.add(m);
+        return out;
+    }
+
+    /** The array of all arguments after adding argument number {@code n} (2 or more). */
+    private static Object[] moreArgs(Object[] args, int n, Object a0, Object a1, Object p) {
+        Object[] out = args;
+        if (out == null) {
+            out = new Object[8];
+            out[0] = a0;
+            out[1] = a1;
+        } else if (n == out.length) {
+            out = Arrays.copyOf(out, 2 * n);
+        }
+        out[n] = p;
+        return out;
+    }
+
+    /** The array of all keys and values after adding pair number {@code n} (3 or more). */
+    private static Object[] morePairs(Object[] kv, int n, String k0, Object v0, String k1, Object v1,
+                                      String k2, Object v2, String key, Object value) {
+        Object[] out = kv;
+        if (out == null) {
+            out = new Object[16];
+            out[0] = k0;
+            out[1] = v0;
+            out[2] = k1;
+            out[3] = v1;
+            out[4] = k2;
+            out[5] = v2;
+        } else if (2 * n == out.length) {
+            out = Arrays.copyOf(out, 2 * out.length);
+        }
+        out[2 * n] = key;
+        out[2 * n + 1] = value;
+        return out;
     }
 
     /** The supplier's value, called now; never throws into the caller. */
