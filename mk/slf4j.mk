@@ -20,6 +20,7 @@ test: slf4j-test
 
 ## slf4j-test: fastlog-slf4j's unit and child-JVM tests; installs its jar
 slf4j-test: install
+	python3 $(SLF4J_DIR)/tools/generate_logger.py --check
 	$(MVN) $(MVN_FLAGS) -f $(SLF4J_DIR)/pom.xml install
 
 ## slf4j-jar: fastlog-slf4j's jar into the local Maven repository, without its tests

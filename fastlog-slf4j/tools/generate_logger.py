@@ -5,7 +5,8 @@ org.slf4j.Logger has, per level, twelve near-identical methods (isXEnabled with 
 marker; x(msg), x(format, arg), x(format, arg1, arg2), x(format, args...), x(msg, throwable), and
 the same five with a leading Marker). Writing the sixty of them by hand invites copy-paste slips;
 this script is the source of truth. Run it after changing it (from anywhere:
-`python3 fastlog-slf4j/tools/generate_logger.py`), and commit both. Edit the script, not the file.
+`python3 fastlog-slf4j/tools/generate_logger.py`, or `make slf4j-generate`), and commit both. Edit
+the script, not the file: `make slf4j-test` runs it with --check and fails if they differ.
 
 How each SLF4J call maps to fastlog (the level is checked once, by the fastlog call, before any
 argument is touched; marker calls check it first so that a disabled call does not walk markers):
@@ -21,6 +22,7 @@ With no explicit Throwable, a Throwable as the last argument is the exception (S
 by the core's MessageSyntax.SLF4J).
 """
 import pathlib
+import sys
 
 LEVELS = ["trace", "debug", "info", "warn", "error"]
 OUT = pathlib.Path(__file__).resolve().parent.parent / "src/main/java/fastlog/slf4j/FastlogLogger.java"
@@ -251,7 +253,13 @@ def main():
     for l in LEVELS:
         parts.append(LEVEL_TEMPLATE.format(l=l, U=l.upper(), C=l.capitalize()))
     parts.append("}\n")
-    OUT.write_text("".join(parts))
+    text = "".join(parts)
+    if "--check" in sys.argv[1:]:
+        if not OUT.exists() or OUT.read_text() != text:
+            sys.exit(f"{OUT} differs from what {pathlib.Path(__file__).name} generates: "
+                     "edit the script, not the file, and run it (make slf4j-generate)")
+        return
+    OUT.write_text(text)
     print(f"wrote {OUT}")
 
 

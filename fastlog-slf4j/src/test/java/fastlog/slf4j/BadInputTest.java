@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -30,6 +31,7 @@ import fastlog.api.Fastlog;
 import fastlog.api.Level;
 
 /** Bad input never throws into the caller and always gives one valid line. */
+@Timeout(60) // every test waits for the writer (flush)
 class BadInputTest {
 
     private final Logger log = LoggerFactory.getLogger("test.slf4j.bad");

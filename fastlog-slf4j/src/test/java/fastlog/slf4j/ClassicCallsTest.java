@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,6 +29,7 @@ import fastlog.api.Fastlog;
 import fastlog.api.Level;
 
 /** The classic SLF4J API (all levels, all shapes, markers, throwables) through the provider. */
+@Timeout(60) // every test waits for the writer (flush)
 class ClassicCallsTest {
 
     private static final String NAME = "test.slf4j.classic";

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -31,6 +32,7 @@ import fastlog.api.Fastlog;
 import fastlog.api.Level;
 
 /** The fluent API: pairs as typed top-level fields in call order, markers as tags, cause, arguments. */
+@Timeout(60) // every test waits for the writer (flush)
 class FluentApiTest {
 
     private static final String NAME = "test.slf4j.fluent";

@@ -10,6 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MarkerFactory;
@@ -30,6 +31,7 @@ import fastlog.api.Level;
  * (what Logback writes), and its {@code exception} the Throwable SLF4J picks.
  * {@code -Dfastlog.slf4j.seed=N} replays another sequence.
  */
+@Timeout(60) // every test waits for the writer (flush)
 class FormatDifferentialTest {
 
     enum Weather {

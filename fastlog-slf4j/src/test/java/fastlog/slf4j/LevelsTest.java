@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -23,6 +24,7 @@ import fastlog.api.Fastlog;
 import fastlog.api.Level;
 
 /** SLF4J logger names follow fastlog's level rules; a change applies at once; disabled calls do nothing. */
+@Timeout(60) // every test waits for the writer (flush)
 class LevelsTest {
 
     private Captured out;

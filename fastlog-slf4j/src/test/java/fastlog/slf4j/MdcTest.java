@@ -34,6 +34,7 @@ import fastlog.api.Level;
 import fastlog.api.ThreadFields;
 
 /** SLF4J's MDC contract over fastlog's per-thread fields, and MDC fields on every event of the thread. */
+@Timeout(60) // every test waits for the writer (flush)
 class MdcTest {
 
     private final Logger log = LoggerFactory.getLogger("test.slf4j.mdc");

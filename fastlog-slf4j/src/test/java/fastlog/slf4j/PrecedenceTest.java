@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -25,6 +26,7 @@ import fastlog.api.LogContext;
  * ({@code LogContext}) > MDC. A line never holds a key twice; the winner is written where it was
  * last given; reserved keys are never overwritten.
  */
+@Timeout(60) // every test waits for the writer (flush)
 class PrecedenceTest {
 
     private final Logger slf4j = LoggerFactory.getLogger("test.slf4j.precedence");
