@@ -173,6 +173,44 @@ class MdcTest {
         assertEquals(Map.of("child", "child", "parent", "main"), owners);
     }
 
+    /** Many virtual threads changing their MDC while logging: every line carries its own thread's entries. */
+    @Test
+    @Timeout(60)
+    void noCrossTalkBetweenThreads() throws Exception {
+        int threads = 200;
+        int events = 50;
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String id = "t" + t;
+            started.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < events; i++) {
+                    MDC.put("thread", id);
+                    MDC.put("seq", Integer.toString(i));
+                    log.info("{} {}", id, i);
+                    if (i % 3 == 0) {
+                        MDC.clear(); // empty again: the thread drops its state, then puts anew
+                    }
+                    Thread.yield();
+                }
+                MDC.clear();
+            }));
+        }
+        for (Thread t : started) {
+            t.join();
+        }
+        List<JsonNode> lines = out.lines();
+        assertEquals(threads * events, lines.size());
+        Map<String, Integer> next = new HashMap<>();
+        for (JsonNode line : lines) {
+            String[] msg = line.get("msg").asText().split(" ");
+            assertEquals(msg[0], line.get("thread").asText(), line::toString);
+            assertEquals(msg[1], line.get("seq").asText(), line::toString);
+            int seq = Integer.parseInt(msg[1]);
+            assertEquals(next.getOrDefault(msg[0], 0), seq, "per-thread order");
+            next.put(msg[0], seq + 1);
+        }
+    }
+
     @Test
     void deques() {
         assertNull(adapter.popByKey("stack"));
