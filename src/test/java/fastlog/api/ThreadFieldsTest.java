@@ -121,6 +121,24 @@ class ThreadFieldsTest {
     }
 
     @Test
+    void aRawMapWithAValueWhoseToStringThrowsNeverThrowsIntoTheCaller() {
+        Object bad = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no");
+            }
+        };
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, String> raw = (Map) Map.of("k", bad, "n", 42);
+        ThreadFields.replaceAll(raw);
+        assertTrue(ThreadFields.get("k").startsWith("<toString() threw java.lang.IllegalStateException"),
+                ThreadFields.get("k"));
+        assertEquals("42", ThreadFields.get("n"));
+        log.info("raw");
+        assertEquals("42", out.only().get("n").asText());
+    }
+
+    @Test
     void aThreadThatNeverUsesFieldsOrEmptiedThemKeepsNothing() throws Exception {
         int before = ThreadFieldsStore.threadsWithFields();
         List<Thread> threads = new ArrayList<>();

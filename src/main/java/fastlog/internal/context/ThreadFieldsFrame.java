@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import fastlog.internal.record.Capture;
+
 /**
  * One thread's per-thread fields ({@code fastlog.api.ThreadFields}, the MDC model) at one moment:
  * immutable, keys unique, in insertion order (a key put again keeps its place). Every change
@@ -18,13 +20,17 @@ public final class ThreadFieldsFrame {
         this.kv = kv;
     }
 
-    /** A frame with the map's entries in its iteration order (null keys skipped, values as text). */
+    /**
+     * A frame with the map's entries in its iteration order (null keys skipped, other keys and
+     * values as text; a {@code toString()} that throws gives a text that says so, never an
+     * exception).
+     */
     static ThreadFieldsFrame of(Map<?, ?> fields) {
         String[] kv = new String[2 * fields.size()];
         int n = 0;
         for (Map.Entry<?, ?> e : fields.entrySet()) {
             if (e.getKey() != null) {
-                String k = String.valueOf(e.getKey());
+                String k = Capture.describe(e.getKey());
                 Object v = e.getValue();
                 int at = indexOf(kv, n, k);
                 if (at < 0) {
@@ -32,7 +38,7 @@ public final class ThreadFieldsFrame {
                     n += 2;
                 }
                 kv[at] = k;
-                kv[at + 1] = v == null ? null : String.valueOf(v);
+                kv[at + 1] = v == null ? null : Capture.describe(v);
             }
         }
         return n == 0 ? null : new ThreadFieldsFrame(n == kv.length ? kv : Arrays.copyOf(kv, n));

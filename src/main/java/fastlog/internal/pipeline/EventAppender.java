@@ -66,20 +66,20 @@ public final class EventAppender {
     }
 
     public void log0(LoggerCore core, int level, String msg) {
-        appendFixed(core, level, msg, EpochClock.micros(), 0,
+        appendFixed(core, level, msg, 0L, EpochClock.micros(), 0,
                 null, 0, 0L, null, null, 0, 0L, null, null, 0, 0L, null);
     }
 
     public void log1(LoggerCore core, int level, String msg,
                      String k0, int t0, long b0, Object r0) {
-        appendFixed(core, level, msg, EpochClock.micros(), 1,
+        appendFixed(core, level, msg, 0L, EpochClock.micros(), 1,
                 k0, t0, b0, r0, null, 0, 0L, null, null, 0, 0L, null);
     }
 
     public void log2(LoggerCore core, int level, String msg,
                      String k0, int t0, long b0, Object r0,
                      String k1, int t1, long b1, Object r1) {
-        appendFixed(core, level, msg, EpochClock.micros(), 2,
+        appendFixed(core, level, msg, 0L, EpochClock.micros(), 2,
                 k0, t0, b0, r0, k1, t1, b1, r1, null, 0, 0L, null);
     }
 
@@ -87,7 +87,7 @@ public final class EventAppender {
                      String k0, int t0, long b0, Object r0,
                      String k1, int t1, long b1, Object r1,
                      String k2, int t2, long b2, Object r2) {
-        appendFixed(core, level, msg, EpochClock.micros(), 3,
+        appendFixed(core, level, msg, 0L, EpochClock.micros(), 3,
                 k0, t0, b0, r0, k1, t1, b1, r1, k2, t2, b2, r2);
     }
 
@@ -132,6 +132,25 @@ public final class EventAppender {
             }
         }
         Object[] kv = keysAndValues == null ? NO_PAIRS : keysAndValues;
+        if (n <= 2 && kv.length == 0 && (tags == null || tags.length == 0)) {
+            // The common bridge call ("user {} logged in", id): no capture array, typed slots.
+            Object c0 = n > 0 ? MessageArgs.capture(syntaxOrdinal, argc >= 0 ? a0 : args[0]) : null;
+            Object c1 = n > 1 ? MessageArgs.capture(syntaxOrdinal, argc >= 0 ? a1 : args[1]) : null;
+            long messageArgs = n == 0 ? 0L : RecordLayout.messageArgs(syntaxOrdinal, n);
+            String ek = exception == null ? null : EXCEPTION_KEY;
+            int fields = n + (exception == null ? 0 : 1);
+            if (n == 0) {
+                appendFixed(core, level, pattern, messageArgs, ts, fields, ek, RecordLayout.TAG_OBJECT, 0L, exception,
+                        null, 0, 0L, null, null, 0, 0L, null);
+            } else if (n == 1) {
+                appendFixed(core, level, pattern, messageArgs, ts, fields, null, RecordLayout.TAG_ARG, 0L, c0,
+                        ek, RecordLayout.TAG_OBJECT, 0L, exception, null, 0, 0L, null);
+            } else {
+                appendFixed(core, level, pattern, messageArgs, ts, fields, null, RecordLayout.TAG_ARG, 0L, c0,
+                        null, RecordLayout.TAG_ARG, 0L, c1, ek, RecordLayout.TAG_OBJECT, 0L, exception);
+            }
+            return;
+        }
         int extras = (exception != null ? 1 : 0) + (tags != null && tags.length > 0 ? 1 : 0);
         n = Math.min(n, maxFields - extras);
         int room = maxFields - n - extras;
@@ -189,7 +208,7 @@ public final class EventAppender {
      * Steps 2 (the context) to 4 for a record of up to three typed fields {@code k0..r2}. Kept
      * apart from {@link #appendPairs} and small so that the JIT inlines it into the typed calls.
      */
-    private void appendFixed(LoggerCore core, int level, String msg, long ts, int fields,
+    private void appendFixed(LoggerCore core, int level, String msg, long messageArgs, long ts, int fields,
                              String k0, int t0, long b0, Object r0,
                              String k1, int t1, long b1, Object r1,
                              String k2, int t2, long b2, Object r2) {
@@ -214,7 +233,7 @@ public final class EventAppender {
             if (fields > 2) {
                 RecordProtocol.putField(longs, refs, at, 2, k2, t2, b2, r2);
             }
-            publish(longs, refs, at, core, level, ts, msg, 0L, ctx, threadFields, fields);
+            publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, threadFields, fields);
         } catch (Throwable t) {
             RecordProtocol.abandon(longs, at, total);
             throw t;
