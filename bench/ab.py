@@ -7,7 +7,9 @@ in one run so that machine noise lands on both, with medians and after/before ra
         --rounds 3 --label issue-11 --out bench/results/ab-issue-11.json
 
 Each round runs the before jar, then the after jar (the order flips every round), each with
-`-prof gc`. The results file records the git revision, date, machine and the exact command.
+`-prof gc`. Reported: the median over rounds and the minimum (on a shared machine the least
+disturbed run; the ratio of minimums is the more robust one there). The results file records
+the git revision, date, machine and the exact command.
 """
 import argparse
 import json
@@ -97,16 +99,19 @@ def main():
         fn = statistics.median(x["ns_per_op"] for x in f)
         ba = [x["alloc_per_op"] for x in b if x["alloc_per_op"] is not None]
         fa = [x["alloc_per_op"] for x in f if x["alloc_per_op"] is not None]
+        bmin = min(x["ns_per_op"] for x in b)
+        fmin = min(x["ns_per_op"] for x in f)
         rows.append({"benchmark": k, "before_ns": bn, "after_ns": fn, "ratio": fn / bn,
+                     "before_min_ns": bmin, "after_min_ns": fmin, "ratio_of_mins": fmin / bmin,
                      "before_alloc_B": statistics.median(ba) if ba else None,
                      "after_alloc_B": statistics.median(fa) if fa else None,
                      "before_samples_ns": [x["ns_per_op"] for x in b],
                      "after_samples_ns": [x["ns_per_op"] for x in f]})
-    print(f"\n{'benchmark':58} {'before ns':>10} {'after ns':>10} {'after/before':>12} {'B/op before':>11} {'after':>7}")
+    print(f"\n{'benchmark':58} {'before ns':>10} {'after ns':>10} {'after/before':>12} {'min ratio':>9} {'B/op before':>11} {'after':>7}")
     for r in rows:
         ab = f"{r['before_alloc_B']:.1f}" if r["before_alloc_B"] is not None else "-"
         aa = f"{r['after_alloc_B']:.1f}" if r["after_alloc_B"] is not None else "-"
-        print(f"{r['benchmark']:58} {r['before_ns']:10.1f} {r['after_ns']:10.1f} {r['ratio']:12.3f} {ab:>11} {aa:>7}")
+        print(f"{r['benchmark']:58} {r['before_ns']:10.1f} {r['after_ns']:10.1f} {r['ratio']:12.3f} {r['ratio_of_mins']:9.3f} {ab:>11} {aa:>7}")
     doc = {"label": a.label, "revision": git("rev-parse", "HEAD"),
            "dirty": bool(git("status", "--porcelain")), "date_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
            "command": " ".join(shlex.quote(c) for c in sys.argv), "machine": machine(),
