@@ -1,7 +1,7 @@
 # fastlog-test (issue 15, section 2): a JUnit 5 extension that captures the events a test logs,
 # with assertions on them. Included by the main Makefile, which defines MVN, MVN_FLAGS and
-# `install`; mk/slf4j.mk defines slf4j-jar (fastlog-slf4j is a test dependency: SLF4J calls must
-# be captured too).
+# `install`; mk/slf4j.mk and mk/jdk.mk define slf4j-jar and jdk-install (fastlog-slf4j and fastlog-jdk
+# are test dependencies: SLF4J, java.util.logging and System.Logger calls must be captured too).
 #
 #   make ftest-test      build fastlog-test and run its tests twice: on the module path with the
 #                        ScopedValue context, and on the class path with the Java 21 fallback
@@ -17,11 +17,11 @@ test: ftest-test
 clean: ftest-clean
 
 ## ftest-test: fastlog-test's tests (module path + ScopedValue, class path + fallback); installs its jar
-ftest-test: install slf4j-jar
+ftest-test: install slf4j-jar jdk-install
 	$(MVN) $(MVN_FLAGS) -f $(FTEST_DIR)/pom.xml install
 
 ## ftest-install: fastlog-test's jar into the local Maven repository, without its tests
-ftest-install: install slf4j-jar
+ftest-install: install slf4j-jar jdk-install
 	$(MVN) $(MVN_FLAGS) -DskipTests -f $(FTEST_DIR)/pom.xml install
 
 ftest-clean:

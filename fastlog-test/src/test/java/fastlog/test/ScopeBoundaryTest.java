@@ -21,6 +21,8 @@ import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -127,6 +129,7 @@ class ScopeBoundaryTest {
     }
 
     @TestFactory
+    @Execution(ExecutionMode.SAME_THREAD) // the dynamic tests one after the other: each checks those before it
     Stream<DynamicTest> dynamicTestsShareTheFactorysCapture(CapturedLogs logs) {
         log.info("factory");
         return IntStream.range(0, 3).mapToObj(i -> DynamicTest.dynamicTest("dynamic " + i, () -> {

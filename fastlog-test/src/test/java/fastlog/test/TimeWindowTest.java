@@ -73,6 +73,7 @@ class TimeWindowTest {
                 "junit.jupiter.execution.parallel.mode.default", "concurrent",
                 "junit.jupiter.execution.parallel.config.strategy", "fixed",
                 "junit.jupiter.execution.parallel.config.fixed.parallelism", "2"));
+        assertEquals(List.of(), Kit.failures(results));
         results.testEvents().assertStatistics(s -> s.started(2).succeeded(2));
     }
 
