@@ -24,6 +24,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@code callerBytes / callerCalls} (aux counters) is what the calling thread allocated per call
  * ({@code ThreadMXBean.getCurrentThreadAllocatedBytes}); {@code -prof gc}'s
  * {@code gc.alloc.rate.norm} counts every thread, the background writer included.
+ * {@code callerCpuNanos / callerCalls} is the calling thread's CPU time per call
+ * ({@code getCurrentThreadCpuTime}): unlike the wall-clock ns/op it does not grow when the thread
+ * waits for a core, so it stays comparable on a loaded machine.
  *
  * <p>Shapes ({@link Slf4jCalls}): {@code classic} = {@code log.info("user {} logged in", 48213)},
  * {@code fluent1} = {@code log.atInfo().addKeyValue("user_id", 48213).log("user login")},
@@ -48,7 +51,12 @@ public class Slf4jCallerCostBenchmark {
         public long callerBytes;
         /** Calls made inside measured bursts whose allocation could be read (this iteration). */
         public long callerCalls;
+        /** CPU time the calling thread used inside measured bursts (this iteration), ns. */
+        public long callerCpuNanos;
+        /** Calls made inside measured bursts whose CPU time could be read (this iteration). */
+        public long callerCpuCalls;
         private long before;
+        private long cpuBefore;
         private int eventsPerBurst;
 
         @Setup(Level.Trial)
@@ -61,18 +69,26 @@ public class Slf4jCallerCostBenchmark {
         public void reset() {
             callerBytes = 0;
             callerCalls = 0;
+            callerCpuNanos = 0;
+            callerCpuCalls = 0;
         }
 
         @Setup(Level.Invocation)
         public void drainThenMark(Slf4jState s) {
             s.sys.drain();
             before = THREADS.getCurrentThreadAllocatedBytes();
+            cpuBefore = THREADS.getCurrentThreadCpuTime();
         }
 
         @TearDown(Level.Invocation)
         public void count(Slf4jState s) {
+            long cpuAfter = THREADS.getCurrentThreadCpuTime();
             long after = THREADS.getCurrentThreadAllocatedBytes();
             s.eventsLogged.add(eventsPerBurst);
+            if (cpuBefore >= 0 && cpuAfter >= 0) {
+                callerCpuNanos += cpuAfter - cpuBefore;
+                callerCpuCalls += BURST;
+            }
             if (before >= 0 && after >= 0) {
                 callerBytes += after - before;
                 callerCalls += BURST;
