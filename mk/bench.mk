@@ -39,7 +39,7 @@ BENCH_RUN = python3 $(BENCH_DIR)/run_bench.py --java $(JAVA) --jar $(BENCH_JAR) 
 .PHONY: bench bench-quick bench-jar bench-chart bench-python-peers
 
 ## bench-jar: the shaded JMH + persisted benchmark jar (jmh/target/benchmarks.jar)
-bench-jar: install slf4j-jar
+bench-jar: install
 	$(MVN) $(MVN_FLAGS) -f jmh/pom.xml package
 	@$(dir $(JAVA))jar tf $(BENCH_JAR) | grep -qx META-INF/BenchmarkList || \
 	  { echo "bench-jar: $(BENCH_JAR) has no META-INF/BenchmarkList: JMH's annotation processor did not run"; exit 1; }
