@@ -18,6 +18,9 @@ What it runs (docs/performance.md says how each peer is configured, and why):
     write_ceiling_<shape>           pre-rendered fastlog lines, 1 MiB per write, one thread
                                     (system ceiling).
     clock_<epochMicros|nanoTime>    the clock reads on fastlog's producer path (system clock).
+    slf4j_caller_<shape>_<t1|t2>, slf4j_saturation_<shape>_<t1|t2>
+                                    the same SLF4J 2 calls through fastlog-slf4j, Logback and
+                                    log4j-slf4j2-impl (bench/slf4j_bench.py says how, and what it checks).
   Persisted (PersistedBench / py_peers.py), each run in its own process:
     persisted_<platform_t1|platform_t2|virtual_t1000>  N events into a real file, timed until all
                                     is written; then every line is parsed and counted.
@@ -57,6 +60,7 @@ import sys
 import time
 
 from provenance import provenance
+import slf4j_bench
 
 SYSTEMS = ["fastlog", "log4j2", "logback"]
 SHAPES = ["oneField", "threeFields", "tenFields", "exception", "disabled"]
@@ -113,6 +117,7 @@ class Run:
         self.findings = []
         self.failures = []
         self.skipped = []
+        self.slf4j_output = None  # the SLF4J output comparison (bench/slf4j_bench.py)
         os.makedirs(args.scratch, exist_ok=True)
 
     # ------------------------------------------------------------------ output
@@ -223,6 +228,7 @@ class Run:
                               prof_gc=False, expected=[(c, "") for c in clocks]):
                 method = e["benchmark"].rsplit(".", 1)[1]
                 self.record(f"clock_{method}", "clock", "ns_per_op", median_raw(e["primaryMetric"]))
+        slf4j_bench.run_jmh(self)  # the SLF4J section: slf4j_caller_*, slf4j_saturation_* (bench/slf4j_bench.py)
 
     # ------------------------------------------------------------------ persisted
 
@@ -346,6 +352,7 @@ class Run:
              ["events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event",
               "background_cpu_ns_per_event", "lost_events", "malformed_lines"]),
         ]
+        groups += slf4j_bench.table_groups(benches)
         for title, bs, metrics in groups:
             if not bs:
                 continue
@@ -405,6 +412,8 @@ class Run:
         if f and c:
             add("persisted throughput / pre-rendered ceiling (2 platform threads)", f"{100 * f / c:.0f}%", ">= 80%",
                 f / c >= 0.8)
+        for x in slf4j_bench.goals(self):
+            add(x["goal"], x["measured"], x["target"], x["met"], x["note"])
         return g
 
     def write(self, started, load_before, prov):
@@ -412,7 +421,8 @@ class Run:
         goals = self.goals()
         doc = {"provenance": prov, "meta": meta, "results": self.results, "goals": goals,
                "findings": self.findings, "failures": self.failures, "skipped": self.skipped,
-               "python_peer_configurations": PY_PEER_CONFIG, "persisted_runs": self.persisted_runs}
+               "python_peer_configurations": PY_PEER_CONFIG, "persisted_runs": self.persisted_runs,
+               "slf4j_output_check": self.slf4j_output}
         os.makedirs(os.path.dirname(os.path.abspath(self.args.results)), exist_ok=True)
         paths = [self.args.results]
         if os.path.basename(self.args.results) == "latest.json":
@@ -538,7 +548,8 @@ def main():
     p.add_argument("--scratch", default=".scratch/bench")
     p.add_argument("--results", default=None)
     p.add_argument("--python", default="/usr/bin/python3", help="interpreter for the Python peers ('' skips)")
-    p.add_argument("--only", choices=["jmh", "persisted"], default=None)
+    p.add_argument("--only", choices=["jmh", "persisted", "slf4j"], default=None,
+                   help="run only the JMH benchmarks, the persisted ones, or the SLF4J section")
     p.add_argument("--events", type=int, default=None, help="override N for the Java persisted runs")
     p.add_argument("--jvm-arg", action="append", default=[],
                    help="an extra option for every benchmark JVM (JMH forks, persisted runs); e.g. the "
@@ -562,6 +573,8 @@ def main():
         run.run_jmh()
     if args.only in (None, "persisted"):
         run.run_persisted()
+    if args.only == "slf4j":
+        slf4j_bench.run_jmh(run)
     run.write(started, load_before, prov)
     sys.exit(1 if run.failures else 0)
 
