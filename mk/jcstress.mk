@@ -16,7 +16,7 @@ JCSTRESS_JAR := $(CURDIR)/$(JCSTRESS_DIR)/target/jcstress.jar
 JCSTRESS_RUN := $(JCSTRESS_DIR)/run-jcstress.sh $(JAVA) $(JCSTRESS_JAR)
 JCSTRESS_WORK := $(abspath $(SCRATCH))/jcstress
 # Everything but fastlog.jcstress.broken.
-JCSTRESS_TESTS := ^fastlog\.jcstress\.(queue|stripe|wakeup|context)\.
+JCSTRESS_TESTS := ^fastlog\.jcstress\.(queue|stripe|wakeup|context|sampling)\.
 JCSTRESS_BROKEN_TESTS := ^fastlog\.jcstress\.broken\.
 JCSTRESS_OPTS ?= -m default
 # quick preset minus split per-actor compilation: 4 runs per test instead of 14 (~14 s per test).

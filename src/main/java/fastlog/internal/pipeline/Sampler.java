@@ -14,31 +14,36 @@ import fastlog.internal.record.LoggerCore;
  * <p>Keys are hashed into a fixed table of {@value #SLOTS} counters, so memory is constant and two
  * keys that share a counter are sampled together (as in zap). Each counter is one {@code long}:
  * the period it counts (low {@value #WINDOW_BITS} bits of the period number) above the count of
- * events seen in it ({@value #COUNT_BITS} bits, saturating).
+ * events seen in it ({@value #COUNT_BITS} bits, saturating; 0 only before the first event).
  *
  * <h2>Concurrency contract</h2>
  * <ul>
  *   <li><b>Who calls what.</b> Any thread calls {@link #admit} (and {@link #admitAt}), on the
  *       calling thread, after the level check and before any value is captured; any thread reads
  *       {@link #suppressed()}.</li>
- *   <li><b>The counter.</b> A CAS loop on the slot: it either increments the count of the current
- *       period or, if the slot holds an older period, replaces it by (current period, 1). Every
- *       event's CAS succeeds exactly once, so each event gets a distinct count within its period
- *       and the first {@code first} of them are admitted whatever the interleaving
- *       (jcstress {@code sampling.SamplerStress}). Lock-free: a CAS fails only because another
- *       event's succeeded. No allocation, no per-thread state.</li>
+ *   <li><b>The counter.</b> A CAS loop on the slot: it either increments the count of the slot's
+ *       period or, if the slot holds an older period, replaces it by (this period, 1). An event
+ *       whose period is up to {@value #MAX_LATE} periods older than the slot's (its thread read the
+ *       clock, then was descheduled while another started a new period) counts in the slot's
+ *       period: a late event never takes the counter back. Every event's CAS succeeds exactly once,
+ *       so each event gets a distinct count within its period and the first {@code first} of them
+ *       are admitted whatever the interleaving (jcstress {@code sampling.SamplerStress}).
+ *       Lock-free: a CAS fails only because another event's succeeded. No allocation, no
+ *       per-thread state.</li>
  *   <li><b>Suppressed.</b> A {@link LongAdder} (contention spreads over its cells, which it
  *       allocates once): {@link #suppressed()} is exact once the suppressing calls have
  *       returned.</li>
- *   <li>A period number wraps after 2<sup>{@value #WINDOW_BITS}</sup> periods; a counter untouched
- *       for exactly a multiple of that is taken for current (then its events count on from the old
- *       count: harmless).</li>
+ *   <li>A period number wraps after 2<sup>{@value #WINDOW_BITS}</sup> periods (49 days at 1 ms); a
+ *       counter untouched for that long, to within {@value #MAX_LATE} periods, is taken for current
+ *       (its next events count on from its old count for the rest of that period).</li>
  * </ul>
  */
 public final class Sampler {
 
     static final int SLOTS = 4096;
-    static final int COUNT_BITS = 40;
+    static final int COUNT_BITS = 32;
+    /** An event at most this many periods older than its counter's period counts in that period. */
+    static final long MAX_LATE = 1024;
     static final int WINDOW_BITS = 64 - COUNT_BITS;
     private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
     private static final long WINDOW_MASK = (1L << WINDOW_BITS) - 1;
@@ -86,10 +91,12 @@ public final class Sampler {
         long next;
         do {
             current = (long) SLOT.getVolatile(slots, i);
-            if (current >>> COUNT_BITS != window) {
-                next = window << COUNT_BITS | 1;
-            } else if ((current & COUNT_MASK) != COUNT_MASK) {
-                next = current + 1;
+            long count = current & COUNT_MASK;
+            long ahead = ((current >>> COUNT_BITS) - window) & WINDOW_MASK; // the slot's period ahead of ours
+            if (count == 0 || ahead > MAX_LATE) {
+                next = window << COUNT_BITS | 1; // a new period (or the first event)
+            } else if (count != COUNT_MASK) {
+                next = current + 1; // this period, or a late event counted in the slot's newer one
             } else {
                 next = current; // saturated: stays the last count of the period
             }

@@ -29,29 +29,40 @@ final class Kept {
 
     /** The budget left if {@code v} at {@code depth} may be kept, else {@link #NOT_KEPT}. */
     static int check(Object v, int depth, int budget, ValueLimits l) {
-        for (int wraps = 0; v instanceof Optional<?> o; wraps++) {
-            if (wraps >= ValueLimits.MAX_WRAPS) {
-                return budget; // the writer writes a marker here
-            }
-            v = o.orElse(null);
-        }
-        if (v == null || ImmutableTypes.isScalar(v)) {
+        if (v == null || v instanceof String) {
             return budget;
         }
         Class<?> c = v.getClass();
-        if (ImmutableTypes.isList(c)) {
-            return list((List<?>) v, depth, budget, l);
+        if (c == Long.class || c == Integer.class || c == Double.class || c == Boolean.class) {
+            return budget; // the usual elements first
         }
         if (ImmutableTypes.isMap(c)) {
             return map((Map<?, ?>) v, depth, budget, l);
         }
+        if (ImmutableTypes.isList(c)) {
+            return list((List<?>) v, depth, budget, l);
+        }
         if (ImmutableTypes.isSet(c)) {
             return set((Set<?>) v, depth, budget, l);
         }
-        if (v instanceof Record r && !(v instanceof Supplier<?>) && !(v instanceof Loggable)) {
-            return record(r, depth, budget, l);
+        if (c == Optional.class) {
+            return optional((Optional<?>) v, depth, budget, l);
         }
-        return NOT_KEPT;
+        if (v instanceof Record r) {
+            return v instanceof Supplier<?> || v instanceof Loggable ? NOT_KEPT : record(r, depth, budget, l);
+        }
+        return ImmutableTypes.isScalar(v) ? budget : NOT_KEPT;
+    }
+
+    private static int optional(Optional<?> o, int depth, int budget, ValueLimits l) {
+        Object v = o;
+        for (int wraps = 0; v instanceof Optional<?> opt; wraps++) {
+            if (wraps >= ValueLimits.MAX_WRAPS) {
+                return budget; // the writer writes a marker here
+            }
+            v = opt.orElse(null);
+        }
+        return check(v, depth, budget, l);
     }
 
     private static int list(List<?> list, int depth, int budget, ValueLimits l) {

@@ -38,6 +38,55 @@ final class Snapshot {
         this.path = new Object[limits.maxDepth()];
     }
 
+    /**
+     * The snapshot of a map with String keys and scalar (or null) values only, within the element
+     * cap: the common case, copied without a {@code Snapshot}. Null if the map is anything else
+     * (then {@link #capture} does the general work, from the start).
+     */
+    static CapturedObject flatMap(Map<?, ?> m, ValueLimits limits) {
+        try {
+            int size = m.size();
+            if (size > limits.maxElements()) {
+                return null;
+            }
+            Object[] kv = new Object[2 * size];
+            int i = 0;
+            for (Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator(); it.hasNext(); i++) {
+                Map.Entry<?, ?> e = it.next();
+                Object value = e.getValue();
+                if (i == size || !(e.getKey() instanceof String key) || (value != null && !ImmutableTypes.isScalar(value))) {
+                    return null;
+                }
+                kv[2 * i] = key;
+                kv[2 * i + 1] = value;
+            }
+            return new CapturedObject(CapturedObject.trim(kv, i), 0);
+        } catch (RuntimeException e) {
+            return null; // e.g. changed while iterating: the general path says so
+        }
+    }
+
+    /** Like {@link #flatMap}, for a random-access list of scalars. */
+    static CapturedArray flatList(List<?> list, ValueLimits limits) {
+        try {
+            int size = list.size();
+            if (size > limits.maxElements()) {
+                return null;
+            }
+            Object[] out = new Object[size];
+            for (int i = 0; i < size; i++) {
+                Object value = list.get(i);
+                if (value != null && !ImmutableTypes.isScalar(value)) {
+                    return null;
+                }
+                out[i] = value;
+            }
+            return new CapturedArray(out, 0);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Whether {@link #capture} would do more than {@link Text#describe} for {@code v}. */
     static boolean isStructured(Object v) {
         return v instanceof Map<?, ?> || (v instanceof Iterable<?> && !(v instanceof Path))

@@ -1,5 +1,9 @@
 package fastlog.internal.value;
 
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+
 /**
  * The calling thread's entry point for values that are not scalars ({@link ImmutableTypes#isScalar}):
  * keeps deeply immutable structures by reference ({@link Kept}), snapshots the rest
@@ -27,8 +31,20 @@ public final class ValueCapture {
     /** What a record may hold for {@code v}, which is not null and not a scalar. Never throws. */
     public static Object capture(Object v) {
         ValueLimits l = limits;
-        if (ImmutableTypes.isContainerCandidate(v) && Kept.check(v, 0, l.maxNodes(), l) >= 0) {
-            return v;
+        if (ImmutableTypes.isContainerCandidate(v)) {
+            if (Kept.check(v, 0, l.maxNodes(), l) >= 0) {
+                return v;
+            }
+        } else if (v instanceof Map<?, ?> m) {
+            Object flat = Snapshot.flatMap(m, l);
+            if (flat != null) {
+                return flat;
+            }
+        } else if (v instanceof List<?> list && v instanceof RandomAccess) {
+            Object flat = Snapshot.flatList(list, l);
+            if (flat != null) {
+                return flat;
+            }
         }
         if (!Snapshot.isStructured(v)) {
             return Text.describe(v);

@@ -19,14 +19,22 @@ import fastlog.internal.render.EventRenderer;
  * Baseline: fastlog's JSON rendering alone, one thread, no queue and no I/O. A staged record is
  * rendered into the writer's kind of buffer, which is reset once it passes 1 MiB as the writer's
  * is after each write. This bounds what the writer can sustain per event before any write cost.
+ *
+ * <p>{@code redaction}: {@code default} is the product's default (the default key set, no value
+ * patterns); {@code none} turns the key set off; {@code twoRegexes} adds two value patterns
+ * searched in every string (the message included): the writer's cost of redaction per event.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class JsonRenderBenchmark {
 
-    @Param({"oneField", "threeFields", "tenFields", "exception", "boundAndScoped"})
+    @Param({"oneField", "threeFields", "tenFields", "exception", "boundAndScoped", "hashMap5", "mapOf5", "record4",
+        "listOf10Longs"})
     public String shape;
+
+    @Param({"default", "none", "twoRegexes"})
+    public String redaction;
 
     private FastlogRecords record;
     private EventRenderer renderer;
@@ -35,7 +43,7 @@ public class JsonRenderBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         record = FastlogRecords.of(shape, CallArgs.PaymentFailure.create());
-        renderer = FastlogRecords.renderer();
+        renderer = FastlogRecords.renderer(redaction);
         out = new JsonOutput(2 << 20, FastlogRecords.MAX_STRING);
     }
 

@@ -111,6 +111,38 @@ public class LoggerCallerCostBenchmark {
         }
     }
 
+    /** A 5-entry HashMap as a nested object: fastlog snapshots it on the calling thread. */
+    @Benchmark
+    public void hashMap5(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.mapField(a.hashMap5);
+        }
+    }
+
+    /** The same 5 entries as a Map.of: fastlog checks it and keeps it by reference. */
+    @Benchmark
+    public void mapOf5(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.mapField(a.mapOf5);
+        }
+    }
+
+    /** A record of four components (long, String, int, double) as a nested object. */
+    @Benchmark
+    public void record4(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.recordField(a.record4);
+        }
+    }
+
+    /** A List.of ten Longs as a nested array. */
+    @Benchmark
+    public void listOf10Longs(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.listField(a.listOf10Longs);
+        }
+    }
+
     @Benchmark
     public void disabled(SystemState s, CallArgs a, Burst b) {
         for (int i = 0; i < BURST; i++) {
