@@ -40,10 +40,10 @@ def git(*args):
         return "?"
 
 
-def run(java, jar, regex, params, jmh_opts):
+def run(java, jar, regex, params, jmh_opts, key_params=None):
     fd, out = tempfile.mkstemp(suffix=".json")
     os.close(fd)
-    cmd = [java, "--sun-misc-unsafe-memory-access=allow", "-jar", jar, regex, *jmh_opts,
+    cmd = [java, "-Djmh.ignoreLock=true", "--sun-misc-unsafe-memory-access=allow", "-jar", jar, regex, *jmh_opts,
            "-prof", "gc", "-rf", "json", "-rff", out,
            "-jvmArgsAppend", "--sun-misc-unsafe-memory-access=allow -Xmx1g"]
     for p in params:
@@ -58,7 +58,8 @@ def run(java, jar, regex, params, jmh_opts):
     res = {}
     for e in data:
         key = e["benchmark"].rsplit(".", 2)[-2] + "." + e["benchmark"].rsplit(".", 1)[1]
-        ps = ",".join(f"{k}={v}" for k, v in sorted(e.get("params", {}).items()))
+        ps = ",".join(f"{k}={v}" for k, v in sorted(e.get("params", {}).items())
+                      if key_params is None or k in key_params)
         if ps:
             key += f" [{ps}]"
         sec = e.get("secondaryMetrics", {})
@@ -78,6 +79,9 @@ def main():
     ap.add_argument("--jmh", default="-f 1 -wi 3 -w 1s -i 5 -r 1s", help="JMH run options")
     ap.add_argument("--label", default="")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--key-params", default=None,
+                    help="comma-separated JMH params that identify a result (default: all); use it when one jar "
+                         "has a parameter the other lacks, e.g. --key-params shape,system")
     a = ap.parse_args()
     opts = shlex.split(a.jmh)
     samples = {"before": {}, "after": {}}
@@ -85,7 +89,8 @@ def main():
     for r in range(a.rounds):
         order = ["before", "after"] if r % 2 == 0 else ["after", "before"]
         for side in order:
-            for k, v in run(a.java, getattr(a, side), a.regex, a.p, opts).items():
+            key_params = set(a.key_params.split(",")) if a.key_params else None
+            for k, v in run(a.java, getattr(a, side), a.regex, a.p, opts, key_params).items():
                 samples[side].setdefault(k, []).append(v)
     rows = []
     for k in sorted(samples["before"]):
