@@ -117,7 +117,7 @@ MODES = {
     },
 }
 
-UNITS = {"ns_per_op": "ns", "bytes_per_op": "B", "alloc_per_op_all_threads": "B", "events_per_s": "events/s",
+UNITS = {"ns_per_op": "ns", "cpu_ns_per_op": "ns", "caller_cpu_ns_per_op": "ns", "bytes_per_op": "B", "alloc_per_op_all_threads": "B", "events_per_s": "events/s",
          "mb_per_s": "MB/s", "bytes_per_event": "B", "peak_rss_mb": "MB", "cpu_ns_per_event": "ns",
          "producer_cpu_ns_per_event": "ns", "background_cpu_ns_per_event": "ns",
          "lost_events": "events", "malformed_lines": "lines"}
@@ -217,6 +217,8 @@ class Run:
                 calls = sum_raw(sec.get("callerCalls"))
                 if calls:
                     self.record(bench, system, "bytes_per_op", sum_raw(sec.get("callerBytes")) / calls)
+                    if "callerCpuNanos" in sec:
+                        self.record(bench, system, "caller_cpu_ns_per_op", sum_raw(sec.get("callerCpuNanos")) / calls)
                 if "gc.alloc.rate.norm" in sec:
                     self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
         for suffix, shapes in self.mode["saturation"]:
@@ -244,6 +246,8 @@ class Run:
             self.record(bench, system, "ns_per_op", ns)
             self.record(bench, system, "events_per_s", 1e9 / ns)
             sec = e.get("secondaryMetrics", {})
+            if sum_raw(sec.get("renders")):
+                self.record(bench, system, "cpu_ns_per_op", sum_raw(sec.get("cpuNanos")) / sum_raw(sec.get("renders")))
             if "gc.alloc.rate.norm" in sec:
                 self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
         # What redaction costs the writer: the same records rendered with no redaction, the default
@@ -253,7 +257,12 @@ class Run:
             for e in self.jmh("redaction", r"JsonRenderBenchmark\.", 1, False,
                               params={"shape": ",".join(rshapes), "redaction": ",".join(REDACTIONS)}):
                 shape, redaction = e["params"]["shape"], e["params"]["redaction"]
-                self.record(f"render_{shape}_redaction_{redaction}", "fastlog", "ns_per_op", median_raw(e["primaryMetric"]))
+                bench = f"render_{shape}_redaction_{redaction}"
+                self.record(bench, "fastlog", "ns_per_op", median_raw(e["primaryMetric"]))
+                sec = e.get("secondaryMetrics", {})
+                if sum_raw(sec.get("renders")):
+                    self.record(bench, "fastlog", "cpu_ns_per_op",
+                                sum_raw(sec.get("cpuNanos")) / sum_raw(sec.get("renders")))
         if self.mode.get("clock"):
             # What fastlog's caller pays for its timestamp (Instant.now) and, for comparison, nanoTime.
             clocks = ["epochMicros", "nanoTime"]
@@ -373,12 +382,15 @@ class Run:
         order = ["fastlog", "log4j2", "logback", "structlog", "structlog-orjson", "pythonjsonlogger", "ceiling", "clock"]
         lines = []
         groups = [
-            ("Caller cost per call (writer keeps up), median ns/op; B/op = calling thread's allocation",
-             [b for b in benches if b.startswith("caller_")], ["ns_per_op", "bytes_per_op", "alloc_per_op_all_threads"]),
+            ("Caller cost per call (writer keeps up), median ns/op; cpu = calling thread's CPU time per call; "
+             "B/op = calling thread's allocation",
+             [b for b in benches if b.startswith("caller_")],
+             ["ns_per_op", "caller_cpu_ns_per_op", "bytes_per_op", "alloc_per_op_all_threads"]),
             ("Saturation (queue full: writer-bound), median ns/op per call and events/s",
              [b for b in benches if b.startswith("saturation_")], ["ns_per_op", "events_per_s", "alloc_per_op_all_threads"]),
             ("Baselines: fastlog's rendering alone, the pre-rendered write ceiling (one thread), the clock reads",
-             [b for b in benches if b.startswith(("render_", "write_ceiling_", "clock_"))], ["ns_per_op", "events_per_s"]),
+             [b for b in benches if b.startswith(("render_", "write_ceiling_", "clock_"))],
+             ["ns_per_op", "cpu_ns_per_op", "events_per_s"]),
             ("Persisted: N events into a real file until written (median of runs)",
              [b for b in benches if b.startswith("persisted_")],
              ["events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event",
@@ -434,11 +446,12 @@ class Run:
             if ns and p:
                 add(f"{peer} caller cost / fastlog's, 1-field call", f"{p / ns:.1f}x", f">= {factor}x", p / ns >= factor)
         for shape in ("mapOf5", "record4"):
-            f_ns = self.value(f"caller_{shape}_t1", "fastlog", "ns_per_op")
-            for peer in ("log4j2", "logback"):
-                p = self.value(f"caller_{shape}_t1", peer, "ns_per_op")
-                if f_ns and p:
-                    add(f"{peer} caller cost / fastlog's, {shape} field", f"{p / f_ns:.1f}x", ">= 5x", p / f_ns >= 5)
+            for metric, what in (("ns_per_op", "caller cost"), ("caller_cpu_ns_per_op", "caller CPU time")):
+                f_ns = self.value(f"caller_{shape}_t1", "fastlog", metric)
+                for peer in ("log4j2", "logback"):
+                    p = self.value(f"caller_{shape}_t1", peer, metric)
+                    if f_ns and p:
+                        add(f"{peer} {what} / fastlog's, {shape} field", f"{p / f_ns:.1f}x", ">= 5x", p / f_ns >= 5)
         for shape in ("mapOf5", "record4", "listOf10Longs"):
             b = self.value(f"caller_{shape}_t1", "fastlog", "bytes_per_op")
             if b is not None:

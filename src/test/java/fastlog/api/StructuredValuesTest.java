@@ -241,6 +241,23 @@ class StructuredValuesTest {
         }
     }
 
+    record Two(Object password, Object rest) {
+    }
+
+    @Test
+    void aRedactedEntryStillSpendsTheBudgetTheCallerCheckedItWith() {
+        // Budget 40 (maxElements 4). The record takes 2; its redacted "password" subtree 4 + 16 when
+        // the caller checks it, and the writer, which skips it, must spend the same 20: then "rest"
+        // (4 + 4 x 4) has 18 left, and its last list keeps 2 elements.
+        out = CapturedLog.start(c -> c.maxElements(4));
+        List<Integer> four = List.of(1, 2, 3, 4);
+        List<List<Integer>> sixteen = List.of(four, four, four, four);
+        log.info("budget", "v", new Two(sixteen, sixteen));
+        JsonNode v = out.only().get("v");
+        assertEquals("****", v.get("password").asText());
+        assertEquals("[[1,2,3,4],[1,2,3,4],[1,2,3,4],[1,2,\"... 2 more\"]]", v.get("rest").toString());
+    }
+
     @Test
     void cyclesBecomeMarkers() {
         Map<String, Object> self = new HashMap<>();

@@ -65,9 +65,9 @@ public final class EventRenderer {
     public EventRenderer(ReservedKeys names, int maxStringLength, ValueLimits limits, Redaction redaction) {
         this.names = names;
         this.scratch = new JsonOutput(256, maxStringLength);
-        this.encodedStrings = new EncodedStringCache(maxStringLength);
-        this.renderedKeys = new RenderedKeyCache(names, maxStringLength, redaction);
         this.values = new ValueWriter(maxStringLength, limits, redaction);
+        this.encodedStrings = new EncodedStringCache(maxStringLength, values.redactsStrings() ? values::redact : null);
+        this.renderedKeys = new RenderedKeyCache(names, maxStringLength, redaction);
         this.openTs = encode("{", names.timestamp());
         this.loggerKey = encode(",", names.logger());
         this.messageKey = encode(",", names.message());
@@ -231,15 +231,8 @@ public final class EventRenderer {
         }
         if (msg == null) {
             out.writeNull();
-        } else if (values.redactsStrings()) {
-            String redacted = values.redact(msg);
-            if (redacted == msg) {
-                encodedStrings.write(out, msg);
-            } else {
-                out.writeString(redacted);
-            }
         } else {
-            encodedStrings.write(out, msg);
+            encodedStrings.write(out, msg); // redacted by the cache, once per distinct message
         }
         return 0;
     }

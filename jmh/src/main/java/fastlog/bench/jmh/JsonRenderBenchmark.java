@@ -1,7 +1,9 @@
 package fastlog.bench.jmh;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -11,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import fastlog.internal.json.JsonOutput;
 import fastlog.internal.render.EventRenderer;
@@ -23,6 +26,10 @@ import fastlog.internal.render.EventRenderer;
  * <p>{@code redaction}: {@code default} is the product's default (the default key set, no value
  * patterns); {@code none} turns the key set off; {@code twoRegexes} adds two value patterns
  * searched in every string (the message included): the writer's cost of redaction per event.
+ *
+ * <p>{@code cpuNanos / renders} (aux counters) is the thread's CPU time per render: on a shared,
+ * loaded machine the wall time includes time the thread spent descheduled, its CPU time much less
+ * so.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,8 +54,31 @@ public class JsonRenderBenchmark {
         out = new JsonOutput(2 << 20, FastlogRecords.MAX_STRING);
     }
 
+    /** The measuring thread's CPU time over each iteration, and the renders it made. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+        private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        public long cpuNanos;
+        public long renders;
+        private long start;
+
+        @Setup(Level.Iteration)
+        public void begin() {
+            renders = 0;
+            cpuNanos = 0;
+            start = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void end() {
+            cpuNanos = THREADS.getCurrentThreadCpuTime() - start;
+        }
+    }
+
     @Benchmark
-    public int render() {
+    public int render(Cpu cpu) {
+        cpu.renders++;
         renderer.render(out, record.longs, record.refs, 0, record.header);
         int size = out.size();
         if (size >= 1 << 20) {
