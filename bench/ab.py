@@ -7,9 +7,11 @@ in one run so that machine noise lands on both, with medians and after/before ra
         --rounds 3 --label issue-11 --out bench/results/ab-issue-11.json
 
 Each round runs the before jar, then the after jar (the order flips every round), each with
-`-prof gc`. Reported: the median over rounds and the minimum (on a shared machine the least
-disturbed run; the ratio of minimums is the more robust one there). The results file records
-the git revision, date, machine and the exact command.
+`-prof gc`. Where the benchmarks have CPU-time aux counters (JsonRenderBenchmark's cpuNanos/renders,
+LoggerCallerCostBenchmark's callerCpuNanos/callerCalls), the measuring thread's CPU time per
+operation is reported beside the wall time: on a loaded machine it is much less sensitive to time
+the thread spent descheduled. The results file records the git revision, date, machine and the
+exact command.
 """
 import argparse
 import json
@@ -42,10 +44,22 @@ def git(*args):
         return "?"
 
 
-def run(java, jar, regex, params, jmh_opts):
+def total(metric):
+    return sum(v for fork in (metric or {}).get("rawData", []) for v in fork)
+
+
+def cpu_per_op(sec):
+    """The measuring thread's CPU time per operation, from the benchmarks' aux counters (if any)."""
+    for cpu, ops in (("cpuNanos", "renders"), ("callerCpuNanos", "callerCalls")):
+        if cpu in sec and total(sec.get(ops)) > 0:
+            return total(sec[cpu]) / total(sec[ops])
+    return None
+
+
+def run(java, jar, regex, params, jmh_opts, key_params=None):
     fd, out = tempfile.mkstemp(suffix=".json")
     os.close(fd)
-    cmd = [java, "--sun-misc-unsafe-memory-access=allow", "-jar", jar, regex, *jmh_opts,
+    cmd = [java, "-Djmh.ignoreLock=true", "--sun-misc-unsafe-memory-access=allow", "-jar", jar, regex, *jmh_opts,
            "-prof", "gc", "-rf", "json", "-rff", out,
            "-jvmArgsAppend", "--sun-misc-unsafe-memory-access=allow -Xmx1g"]
     for p in params:
@@ -60,12 +74,14 @@ def run(java, jar, regex, params, jmh_opts):
     res = {}
     for e in data:
         key = e["benchmark"].rsplit(".", 2)[-2] + "." + e["benchmark"].rsplit(".", 1)[1]
-        ps = ",".join(f"{k}={v}" for k, v in sorted(e.get("params", {}).items()))
+        ps = ",".join(f"{k}={v}" for k, v in sorted(e.get("params", {}).items())
+                      if key_params is None or k in key_params)
         if ps:
             key += f" [{ps}]"
         sec = e.get("secondaryMetrics", {})
         res[key] = {"ns_per_op": e["primaryMetric"]["score"],
-                    "alloc_per_op": sec.get("gc.alloc.rate.norm", {}).get("score")}
+                    "alloc_per_op": sec.get("gc.alloc.rate.norm", {}).get("score"),
+                    "cpu_ns_per_op": cpu_per_op(sec)}
     return res
 
 
@@ -80,6 +96,9 @@ def main():
     ap.add_argument("--jmh", default="-f 1 -wi 3 -w 1s -i 5 -r 1s", help="JMH run options")
     ap.add_argument("--label", default="")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--key-params", default=None,
+                    help="comma-separated JMH params that identify a result (default: all); use it when one jar "
+                         "has a parameter the other lacks, e.g. --key-params shape,system")
     a = ap.parse_args()
     opts = shlex.split(a.jmh)
     samples = {"before": {}, "after": {}}
@@ -87,7 +106,8 @@ def main():
     for r in range(a.rounds):
         order = ["before", "after"] if r % 2 == 0 else ["after", "before"]
         for side in order:
-            for k, v in run(a.java, getattr(a, side), a.regex, a.p, opts).items():
+            key_params = set(a.key_params.split(",")) if a.key_params else None
+            for k, v in run(a.java, getattr(a, side), a.regex, a.p, opts, key_params).items():
                 samples[side].setdefault(k, []).append(v)
     rows = []
     for k in sorted(samples["before"]):
@@ -99,19 +119,28 @@ def main():
         fn = statistics.median(x["ns_per_op"] for x in f)
         ba = [x["alloc_per_op"] for x in b if x["alloc_per_op"] is not None]
         fa = [x["alloc_per_op"] for x in f if x["alloc_per_op"] is not None]
-        bmin = min(x["ns_per_op"] for x in b)
-        fmin = min(x["ns_per_op"] for x in f)
+        bc = [x["cpu_ns_per_op"] for x in b if x.get("cpu_ns_per_op") is not None]
+        fc = [x["cpu_ns_per_op"] for x in f if x.get("cpu_ns_per_op") is not None]
+        bcm = statistics.median(bc) if bc else None
+        fcm = statistics.median(fc) if fc else None
         rows.append({"benchmark": k, "before_ns": bn, "after_ns": fn, "ratio": fn / bn,
-                     "before_min_ns": bmin, "after_min_ns": fmin, "ratio_of_mins": fmin / bmin,
+                     "before_cpu_ns": bcm, "after_cpu_ns": fcm,
+                     "cpu_ratio": fcm / bcm if bcm and fcm else None,
                      "before_alloc_B": statistics.median(ba) if ba else None,
                      "after_alloc_B": statistics.median(fa) if fa else None,
                      "before_samples_ns": [x["ns_per_op"] for x in b],
-                     "after_samples_ns": [x["ns_per_op"] for x in f]})
-    print(f"\n{'benchmark':58} {'before ns':>10} {'after ns':>10} {'after/before':>12} {'min ratio':>9} {'B/op before':>11} {'after':>7}")
+                     "after_samples_ns": [x["ns_per_op"] for x in f],
+                     "before_samples_cpu_ns": bc, "after_samples_cpu_ns": fc})
+    print(f"\n{'benchmark':52} {'before ns':>10} {'after ns':>9} {'ratio':>6} {'cpu before':>10} {'cpu after':>9}"
+          f" {'ratio':>6} {'B/op before':>11} {'after':>6}")
     for r in rows:
         ab = f"{r['before_alloc_B']:.1f}" if r["before_alloc_B"] is not None else "-"
         aa = f"{r['after_alloc_B']:.1f}" if r["after_alloc_B"] is not None else "-"
-        print(f"{r['benchmark']:58} {r['before_ns']:10.1f} {r['after_ns']:10.1f} {r['ratio']:12.3f} {r['ratio_of_mins']:9.3f} {ab:>11} {aa:>7}")
+        cb = f"{r['before_cpu_ns']:.1f}" if r["before_cpu_ns"] is not None else "-"
+        ca = f"{r['after_cpu_ns']:.1f}" if r["after_cpu_ns"] is not None else "-"
+        cr = f"{r['cpu_ratio']:.3f}" if r["cpu_ratio"] is not None else "-"
+        print(f"{r['benchmark']:52} {r['before_ns']:10.1f} {r['after_ns']:9.1f} {r['ratio']:6.3f} {cb:>10} {ca:>9}"
+              f" {cr:>6} {ab:>11} {aa:>6}")
     doc = {"label": a.label, "revision": git("rev-parse", "HEAD"),
            "dirty": bool(git("status", "--porcelain")), "date_utc": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
            "command": " ".join(shlex.quote(c) for c in sys.argv), "machine": machine(),

@@ -10,11 +10,18 @@ What it runs (docs/performance.md says how each peer is configured, and why):
     caller_<shape>_<t1|t2|vt2>      LoggerCallerCostBenchmark: the caller's own cost per call
                                     while the writer keeps up (bursts of 1,000 calls, drained in
                                     between outside the measurement); 1 or 2 platform threads, or
-                                    2 virtual threads (-Djmh.executor=VIRTUAL).
+                                    2 virtual threads (-Djmh.executor=VIRTUAL). The nested-value
+                                    shapes (hashMap5, mapOf5, record4, listOf10Longs: one field
+                                    holding a 5-entry HashMap, the same as a Map.of, a 4-component
+                                    record, a List.of 10 Longs) run with 1 thread.
     saturation_<shape>_<t1|t2|vt2>  LoggerSaturationBenchmark: calls as fast as possible, so the
                                     queue is full and the time per call is the pipeline's
                                     (writer-bound) cost per event.
-    render_<shape>                  fastlog's JSON rendering alone (system fastlog).
+    render_<shape>                  fastlog's JSON rendering alone (system fastlog), with the
+                                    default redaction (the default key set, no value patterns).
+    render_<shape>_redaction_<r>    the same with redaction none / default / twoRegexes (the
+                                    default keys plus two value patterns): what redaction costs
+                                    the writer per event.
     write_ceiling_<shape>           pre-rendered fastlog lines, 1 MiB per write, one thread
                                     (system ceiling).
     clock_<epochMicros|nanoTime>    the clock reads on fastlog's producer path (system clock).
@@ -65,13 +72,18 @@ import slf4j_bench
 SYSTEMS = ["fastlog", "log4j2", "logback"]
 SHAPES = ["oneField", "threeFields", "tenFields", "exception", "disabled"]
 WRITER_SHAPES = ["oneField", "threeFields", "tenFields", "exception"]
+# One field holding a nested value (issue 13): the caller's capture and the writer's rendering.
+NESTED_SHAPES = ["hashMap5", "mapOf5", "record4", "listOf10Longs"]
+REDACTION_SHAPES = ["threeFields", "tenFields", "hashMap5"]
+REDACTIONS = ["none", "default", "twoRegexes"]
 
 MODES = {
     "quick": {
         "jmh_common": ["-f", "1", "-wi", "1", "-w", "700ms", "-i", "3", "-r", "500ms"],
-        "caller": [("t1", SHAPES), ("t2", ["oneField"]), ("vt2", ["oneField"])],
+        "caller": [("t1", SHAPES + NESTED_SHAPES), ("t2", ["oneField"]), ("vt2", ["oneField"])],
         "saturation": [("t1", ["oneField", "threeFields"])],
-        "baseline_shapes": ["oneField", "threeFields"],
+        "baseline_shapes": ["oneField", "threeFields"] + NESTED_SHAPES,
+        "redaction_shapes": ["threeFields"],
         "events": 1_000_000,
         "persisted_configs": [("platform", 2), ("virtual", 1000)],
         "reps": 1,
@@ -79,11 +91,27 @@ MODES = {
         "py_reps": 1,
         "clock": True,
     },
+    # The nested-value shapes against the peers, with more forks (the issue 13 figures): no
+    # saturation, no persisted runs (use with --only jmh).
+    "nested": {
+        "jmh_common": ["-f", "3", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s"],
+        "caller": [("t1", ["oneField", "threeFields"] + NESTED_SHAPES)],
+        "saturation": [],
+        "baseline_shapes": ["oneField", "threeFields", "tenFields"] + NESTED_SHAPES,
+        "redaction_shapes": REDACTION_SHAPES,
+        "events": 1_000_000,
+        "persisted_configs": [],
+        "reps": 1,
+        "py_events": 0,
+        "py_reps": 0,
+        "clock": False,
+    },
     "full": {
         "jmh_common": ["-f", "2", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s"],
-        "caller": [("t1", SHAPES), ("t2", SHAPES), ("vt2", SHAPES)],
+        "caller": [("t1", SHAPES + NESTED_SHAPES), ("t2", SHAPES), ("vt2", SHAPES)],
         "saturation": [("t1", WRITER_SHAPES), ("t2", WRITER_SHAPES), ("vt2", ["oneField", "threeFields"])],
-        "baseline_shapes": WRITER_SHAPES,
+        "baseline_shapes": WRITER_SHAPES + NESTED_SHAPES,
+        "redaction_shapes": REDACTION_SHAPES,
         "events": 5_000_000,
         "persisted_configs": [("platform", 1), ("platform", 2), ("virtual", 1000)],
         "reps": 3,
@@ -93,7 +121,7 @@ MODES = {
     },
 }
 
-UNITS = {"ns_per_op": "ns", "bytes_per_op": "B", "alloc_per_op_all_threads": "B", "events_per_s": "events/s",
+UNITS = {"ns_per_op": "ns", "cpu_ns_per_op": "ns", "caller_cpu_ns_per_op": "ns", "bytes_per_op": "B", "alloc_per_op_all_threads": "B", "events_per_s": "events/s",
          "mb_per_s": "MB/s", "bytes_per_event": "B", "peak_rss_mb": "MB", "cpu_ns_per_event": "ns",
          "producer_cpu_ns_per_event": "ns", "background_cpu_ns_per_event": "ns",
          "lost_events": "events", "malformed_lines": "lines"}
@@ -149,7 +177,9 @@ class Run:
         jvm += self.args.jvm_arg
         # -foe true: a benchmark that throws (fastlog's check after each iteration) fails the whole
         # JMH run with a non-zero exit, instead of JMH going on to the next benchmark.
-        cmd = [self.args.java, "--sun-misc-unsafe-memory-access=allow", "-jar", self.args.jar, regex,
+        # -Djmh.ignoreLock: the machine is shared; another JMH run holding /tmp/jmh.lock would only
+        # make this one fail (its load shows in the load averages the results file records).
+        cmd = [self.args.java, "-Djmh.ignoreLock=true", "--sun-misc-unsafe-memory-access=allow", "-jar", self.args.jar, regex,
                *self.mode["jmh_common"], "-t", str(threads), "-jvmArgsAppend", " ".join(jvm),
                "-foe", "true", "-rf", "json", "-rff", out]
         if prof_gc:
@@ -192,6 +222,8 @@ class Run:
                 calls = sum_raw(sec.get("callerCalls"))
                 if calls:
                     self.record(bench, system, "bytes_per_op", sum_raw(sec.get("callerBytes")) / calls)
+                    if "callerCpuNanos" in sec:
+                        self.record(bench, system, "caller_cpu_ns_per_op", sum_raw(sec.get("callerCpuNanos")) / calls)
                 if "gc.alloc.rate.norm" in sec:
                     self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
         for suffix, shapes in self.mode["saturation"]:
@@ -209,7 +241,7 @@ class Run:
                     self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
         shapes = ",".join(self.mode["baseline_shapes"])
         for e in self.jmh("baselines", r"(JsonRenderBenchmark|WriteCeilingBenchmark)\.", 1, False,
-                          params={"shape": shapes}):
+                          params={"shape": shapes, "redaction": "default"}):
             shape = e["params"]["shape"]
             if "JsonRender" in e["benchmark"]:
                 bench, system = f"render_{shape}", "fastlog"
@@ -219,8 +251,23 @@ class Run:
             self.record(bench, system, "ns_per_op", ns)
             self.record(bench, system, "events_per_s", 1e9 / ns)
             sec = e.get("secondaryMetrics", {})
+            if sum_raw(sec.get("renders")):
+                self.record(bench, system, "cpu_ns_per_op", sum_raw(sec.get("cpuNanos")) / sum_raw(sec.get("renders")))
             if "gc.alloc.rate.norm" in sec:
                 self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
+        # What redaction costs the writer: the same records rendered with no redaction, the default
+        # key set, and the default keys plus two value patterns.
+        rshapes = self.mode.get("redaction_shapes", [])
+        if rshapes:
+            for e in self.jmh("redaction", r"JsonRenderBenchmark\.", 1, False,
+                              params={"shape": ",".join(rshapes), "redaction": ",".join(REDACTIONS)}):
+                shape, redaction = e["params"]["shape"], e["params"]["redaction"]
+                bench = f"render_{shape}_redaction_{redaction}"
+                self.record(bench, "fastlog", "ns_per_op", median_raw(e["primaryMetric"]))
+                sec = e.get("secondaryMetrics", {})
+                if sum_raw(sec.get("renders")):
+                    self.record(bench, "fastlog", "cpu_ns_per_op",
+                                sum_raw(sec.get("cpuNanos")) / sum_raw(sec.get("renders")))
         if self.mode.get("clock"):
             # What fastlog's caller pays for its timestamp (Instant.now) and, for comparison, nanoTime.
             clocks = ["epochMicros", "nanoTime"]
@@ -341,12 +388,15 @@ class Run:
         order = ["fastlog", "log4j2", "logback", "structlog", "structlog-orjson", "pythonjsonlogger", "ceiling", "clock"]
         lines = []
         groups = [
-            ("Caller cost per call (writer keeps up), median ns/op; B/op = calling thread's allocation",
-             [b for b in benches if b.startswith("caller_")], ["ns_per_op", "bytes_per_op", "alloc_per_op_all_threads"]),
+            ("Caller cost per call (writer keeps up), median ns/op; cpu = calling thread's CPU time per call; "
+             "B/op = calling thread's allocation",
+             [b for b in benches if b.startswith("caller_")],
+             ["ns_per_op", "caller_cpu_ns_per_op", "bytes_per_op", "alloc_per_op_all_threads"]),
             ("Saturation (queue full: writer-bound), median ns/op per call and events/s",
              [b for b in benches if b.startswith("saturation_")], ["ns_per_op", "events_per_s", "alloc_per_op_all_threads"]),
             ("Baselines: fastlog's rendering alone, the pre-rendered write ceiling (one thread), the clock reads",
-             [b for b in benches if b.startswith(("render_", "write_ceiling_", "clock_"))], ["ns_per_op", "events_per_s"]),
+             [b for b in benches if b.startswith(("render_", "write_ceiling_", "clock_"))],
+             ["ns_per_op", "cpu_ns_per_op", "events_per_s"]),
             ("Persisted: N events into a real file until written (median of runs)",
              [b for b in benches if b.startswith("persisted_")],
              ["events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event",
@@ -402,6 +452,18 @@ class Run:
             p = self.value("caller_oneField_t1", peer, "ns_per_op")
             if ns and p:
                 add(f"{peer} caller cost / fastlog's, 1-field call", f"{p / ns:.1f}x", f">= {factor}x", p / ns >= factor)
+        for shape in ("mapOf5", "record4"):
+            for metric, what in (("ns_per_op", "caller cost"), ("caller_cpu_ns_per_op", "caller CPU time")):
+                f_ns = self.value(f"caller_{shape}_t1", "fastlog", metric)
+                for peer in ("log4j2", "logback"):
+                    p = self.value(f"caller_{shape}_t1", peer, metric)
+                    if f_ns and p:
+                        add(f"{peer} {what} / fastlog's, {shape} field", f"{p / f_ns:.1f}x", ">= 5x", p / f_ns >= 5)
+        for shape in ("mapOf5", "record4", "listOf10Longs"):
+            b = self.value(f"caller_{shape}_t1", "fastlog", "bytes_per_op")
+            if b is not None:
+                add(f"fastlog producer allocation, {shape} field (immutable: kept by reference)", f"{b:.3f} B/op",
+                    "0 B/op", b < 0.5)
         bench = "persisted_platform_t2"
         f = self.value(bench, "fastlog", "events_per_s")
         peers = [v for v in (self.value(bench, s, "events_per_s") for s in ("log4j2", "logback")) if v]
@@ -425,9 +487,11 @@ class Run:
                "slf4j_output_check": self.slf4j_output}
         os.makedirs(os.path.dirname(os.path.abspath(self.args.results)), exist_ok=True)
         paths = [self.args.results]
-        if os.path.basename(self.args.results) == "latest.json":
-            # latest.json is rewritten by every full run; the dated copy stays, for README to cite.
-            paths.append(os.path.join(os.path.dirname(self.args.results), f"run-{started:%Y-%m-%dT%H%MZ}.json"))
+        base = os.path.basename(self.args.results)
+        if base in ("latest.json", "nested.json"):
+            # rewritten by every such run; the dated copy stays, for README and docs to cite.
+            prefix = "run" if base == "latest.json" else "nested"
+            paths.append(os.path.join(os.path.dirname(self.args.results), f"{prefix}-{started:%Y-%m-%dT%H%MZ}.json"))
         for path in paths:
             with open(path, "w") as f:
                 json.dump(doc, f, indent=1)
@@ -533,7 +597,7 @@ def environment(args, started, load_before):
         "machine": {"cpus": os.cpu_count(), "cpu_model": model, "mem": mem, "kernel": platform.release()},
         "jdk": jdk,
         "python_for_peers": py,
-        "command": args.command or ("make bench" if args.mode == "full" else "make bench-quick"),
+        "command": args.command or {"full": "make bench", "nested": "make bench-nested"}.get(args.mode, "make bench-quick"),
         "load_average_before": list(load_before),
         "load_average_after": list(os.getloadavg()),
         "note": "shared machine: other builds and tests may run at the same time; compare within one run",
@@ -557,7 +621,7 @@ def main():
     p.add_argument("--command", default=None, help="the command as typed (the Makefile passes it), for provenance")
     args = p.parse_args()
     if args.results is None:
-        args.results = f"bench/results/{'latest' if args.mode == 'full' else 'quick'}.json"
+        args.results = f"bench/results/{ {'full': 'latest', 'nested': 'nested'}.get(args.mode, 'quick') }.json"
     if not os.path.exists(args.jar):
         sys.exit(f"{args.jar} not found: build it first (make bench-jar)")
     args.revision = revision()

@@ -8,6 +8,9 @@
 #                       and bench/results/chart.svg
 #   make bench-quick    the same systems and benchmarks with fewer iterations, shapes and events
 #                       (under 5 minutes): writes bench/results/quick.json and quick.svg
+#   make bench-nested   the nested-value shapes (HashMap, Map.of, record, List.of) against the peers,
+#                       3 forks, plus rendering with each redaction setting (~25 min): writes
+#                       bench/results/nested.json and a dated copy nested-<date>.json
 #   make bench-jar      only build jmh/target/benchmarks.jar (checks META-INF/BenchmarkList is in it)
 #   make bench-chart    redraw bench/results/chart.svg from bench/results/latest.json
 #   make bench-selftest prove the checks fail: fastlog with DROP and a tiny queue must fail the JMH
@@ -36,7 +39,7 @@ BENCH_RUN = python3 $(BENCH_DIR)/run_bench.py --java $(JAVA) --jar $(BENCH_JAR) 
 	--command "make $@$(if $(BENCH_OPTS), BENCH_OPTS='$(BENCH_OPTS)')$(if $(filter-out /usr/bin/python3,$(BENCH_PYTHON)), BENCH_PYTHON='$(BENCH_PYTHON)')" \
 	$(BENCH_OPTS)
 
-.PHONY: bench bench-quick bench-jar bench-chart bench-python-peers
+.PHONY: bench bench-quick bench-nested bench-jar bench-chart bench-python-peers
 
 ## bench-jar: the shaded JMH + persisted benchmark jar (jmh/target/benchmarks.jar)
 bench-jar: install
@@ -76,6 +79,11 @@ bench-quick: bench-jar bench-python-peers
 	@mkdir -p $(BENCH_SCRATCH)
 	$(BENCH_RUN) --mode quick --results $(BENCH_DIR)/results/quick.json
 	python3 $(BENCH_DIR)/chart.py $(BENCH_DIR)/results/quick.json $(BENCH_DIR)/results/quick.svg
+
+## bench-nested: nested values vs the peers and redaction's cost to the writer (~25 min); bench/results/nested.json
+bench-nested: bench-jar
+	@mkdir -p $(BENCH_SCRATCH)
+	$(BENCH_RUN) --mode nested --only jmh --results $(BENCH_DIR)/results/nested.json
 
 ## bench-chart: redraw the chart from the last full run
 bench-chart:

@@ -2,12 +2,19 @@ package fastlog.api;
 
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import fastlog.internal.pipeline.PipelineConfig;
 import fastlog.internal.record.ReservedKeys;
+import fastlog.internal.render.Redaction;
+import fastlog.internal.value.ValueLimits;
 
 /**
  * Settings for the logging system, from {@link Fastlog#configure()}; {@link #apply()} installs
@@ -19,10 +26,20 @@ import fastlog.internal.record.ReservedKeys;
  *        .queueCapacity(262_144)
  *        .fullQueuePolicy(FullQueuePolicy.DROP)
  *        .fieldNames("@timestamp", "log.level", "log.logger", "message")
+ *        .redactKeys("ssn", "card_number")                 // besides the default set
+ *        .redactValues("Bearer\\s+\\S+")
+ *        .sampling(Duration.ofSeconds(1), 100, 100)          // per level, logger and message
  *        .apply();
  * }</pre>
  */
 public final class Configuration {
+
+    /**
+     * The keys whose values are redacted unless {@link #redactDefaultKeys(boolean) turned off}:
+     * password, passwd, secret, token, authorization, cookie, set-cookie, api_key, apikey,
+     * private_key (compared ignoring case).
+     */
+    public static final Set<String> DEFAULT_REDACTED_KEYS = Redaction.DEFAULT_KEYS;
 
     private int queueCapacity = PipelineConfig.DEFAULT_QUEUE_CAPACITY;
     private FullQueuePolicy fullQueuePolicy = FullQueuePolicy.BLOCK;
@@ -34,6 +51,13 @@ public final class Configuration {
     private int maxStringLength = PipelineConfig.DEFAULT_MAX_STRING_LENGTH;
     private Duration linger = Duration.ofNanos(PipelineConfig.DEFAULT_LINGER_NANOS);
     private Duration shutdownTimeout = Duration.ofNanos(PipelineConfig.DEFAULT_SHUTDOWN_TIMEOUT_NANOS);
+    private int maxDepth = ValueLimits.DEFAULT_MAX_DEPTH;
+    private int maxElements = ValueLimits.DEFAULT_MAX_ELEMENTS;
+    private boolean redactDefaultKeys = true;
+    private final Set<String> redactKeys = new LinkedHashSet<>();
+    private final List<Pattern> redactPatterns = new ArrayList<>();
+    private String redactionMask = Redaction.DEFAULT_MASK;
+    private PipelineConfig.Sampling sampling;
 
     Configuration() {
     }
@@ -118,14 +142,109 @@ public final class Configuration {
     }
 
     /**
+     * How deep maps, collections, arrays, records and {@link Loggable}s nest in a value (default 8,
+     * at most 64). A container nested deeper is not read and is written as
+     * {@code "<too deep: java.util.HashMap>"}; raw JSON nested deeper is invalid.
+     */
+    public Configuration maxDepth(int depth) {
+        if (depth < 1 || depth > ValueLimits.MAX_DEPTH_LIMIT) {
+            throw new IllegalArgumentException("maxDepth must be in [1, " + ValueLimits.MAX_DEPTH_LIMIT + "]: " + depth);
+        }
+        this.maxDepth = depth;
+        return this;
+    }
+
+    /**
+     * How many elements of one container are logged (default 100). The rest are counted: an array
+     * ends with {@code "... N more"}, an object with {@code "_omitted":N}. One field's value holds
+     * at most ten times this many elements in all, spent depth first.
+     */
+    public Configuration maxElements(int elements) {
+        if (elements < 1 || elements > 1_000_000) {
+            throw new IllegalArgumentException("maxElements must be in [1, 1000000]: " + elements);
+        }
+        this.maxElements = elements;
+        return this;
+    }
+
+    /**
+     * Values under these keys are written as the mask, wherever the key appears: call, bound,
+     * scoped and per-thread fields, and keys inside maps, records, {@link Loggable}s and raw JSON.
+     * Keys compare ignoring case. Added to the {@link #DEFAULT_REDACTED_KEYS default set} (which
+     * {@link #redactDefaultKeys(boolean)} turns off).
+     */
+    public Configuration redactKeys(String... keys) {
+        for (String k : keys) {
+            if (k == null || k.isEmpty()) {
+                throw new IllegalArgumentException("redacted keys must be non-empty");
+            }
+            redactKeys.add(k);
+        }
+        return this;
+    }
+
+    /** Whether the {@link #DEFAULT_REDACTED_KEYS default keys} are redacted (default true). */
+    public Configuration redactDefaultKeys(boolean on) {
+        this.redactDefaultKeys = on;
+        return this;
+    }
+
+    /**
+     * Regular expressions ({@link Pattern} syntax) searched in every string value, the message and
+     * exception messages included, on the writer thread; each match is replaced by the mask. None
+     * by default. For example {@code "Bearer\\s+\\S+"}, or {@code "(?i)password=\\S+"}. Each one costs
+     * the writer a search per string value.
+     *
+     * @throws IllegalArgumentException if one does not compile
+     */
+    public Configuration redactValues(String... regexes) {
+        for (String r : regexes) {
+            try {
+                redactPatterns.add(Pattern.compile(Objects.requireNonNull(r, "regex")));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("redactValues: " + e.getMessage(), e);
+            }
+        }
+        return this;
+    }
+
+    /** What replaces a redacted value or match (default {@code "****"}). */
+    public Configuration redactionMask(String mask) {
+        this.redactionMask = Objects.requireNonNull(mask, "mask");
+        return this;
+    }
+
+    /**
+     * Samples repetitive events (off by default): of the events with the same level, logger name
+     * and message, the first {@code first} in each {@code period} are logged, then every
+     * {@code thereafter}-th (none if 0). The decision is made on the logging thread right after
+     * the level check, before any value is captured; suppressed events are counted in
+     * {@link Stats#eventsSampledOut()} and reported by a line from logger {@code fastlog} at most
+     * once per period. Keys share 4,096 counters, so two keys may now and then be sampled together.
+     */
+    public Configuration sampling(Duration period, int first, int thereafter) {
+        if (period.compareTo(Duration.ofMillis(1)) < 0 || first < 1 || thereafter < 0) {
+            throw new IllegalArgumentException("sampling: period >= 1 ms, first >= 1, thereafter >= 0");
+        }
+        this.sampling = new PipelineConfig.Sampling(period.toNanos(), first, thereafter);
+        return this;
+    }
+
+    /**
      * Installs these settings and starts the logging system.
      *
      * @throws IllegalStateException if fastlog is running (an event was already logged and
      *                               {@link Fastlog#shutdown()} was not called)
      */
     public void apply() {
+        Set<String> keys = new LinkedHashSet<>();
+        if (redactDefaultKeys) {
+            keys.addAll(Redaction.DEFAULT_KEYS);
+        }
+        keys.addAll(redactKeys);
         Fastlog.install(new PipelineConfig(queueCapacity, fullQueuePolicy == FullQueuePolicy.DROP, output,
                 new ReservedKeys(timestampField, levelField, loggerField, messageField), maxStringLength,
-                linger.toNanos(), shutdownTimeout.toNanos()));
+                linger.toNanos(), shutdownTimeout.toNanos(), new ValueLimits(maxDepth, maxElements),
+                new Redaction(keys, redactPatterns, redactionMask), sampling));
     }
 }

@@ -142,10 +142,10 @@ public final class Fastlog {
     public static Stats stats() {
         Pipeline p = pipeline;
         if (p == null) {
-            return new Stats(0, 0, 0, config.queueCapacity(), 0, 0);
+            return new Stats(0, 0, 0, config.queueCapacity(), 0, 0, 0);
         }
         return new Stats(p.eventsWritten(), p.eventsDropped(), p.queueDepth(), p.queueCapacity(),
-                p.writeErrors(), p.eventsLost());
+                p.writeErrors(), p.eventsLost(), p.eventsSampledOut());
     }
 
     /** A builder for the settings; see {@link Configuration}. */

@@ -11,7 +11,9 @@ package fastlog.api;
  * @param writeErrors failed writes to the output
  * @param eventsLost events rendered but lost in failed writes, plus events whose logging call
  *        failed (StackOverflowError in the calling thread) after it had claimed room
+ * @param eventsSampledOut events the sampling policy ({@link Configuration#sampling}) suppressed;
+ *        always 0 without one
  */
 public record Stats(long eventsWritten, long eventsDropped, long queueDepth, long queueCapacity,
-                    long writeErrors, long eventsLost) {
+                    long writeErrors, long eventsLost, long eventsSampledOut) {
 }

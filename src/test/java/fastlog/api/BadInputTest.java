@@ -3,7 +3,11 @@ package fastlog.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +168,56 @@ class BadInputTest {
         JsonNode line = out.only();
         assertEquals("a\u0000b\u001f\"\\\n\u2028\ufffdz", line.get("msg").asText());
         assertEquals("\ud83d\ude00 \ufffd", line.get("k\ufffd").asText());
+    }
+
+    @Test
+    void userCodeThatFailsInsideANestedValueBecomesAMarker() {
+        Object badKey = new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("key");
+            }
+        };
+        Map<Object, Object> map = new LinkedHashMap<>();
+        map.put(badKey, 1);
+        map.put("ok", 2);
+        Iterable<Object> noIterator = () -> {
+            throw new IllegalStateException("iterator");
+        };
+        List<Object> badElement = new java.util.AbstractList<>() {
+            @Override
+            public Object get(int index) {
+                if (index == 1) {
+                    throw new IndexOutOfBoundsException("changed");
+                }
+                return index;
+            }
+
+            @Override
+            public int size() {
+                return 3;
+            }
+        };
+        log.info("m", "map", map, "iterable", noIterator, "list", badElement, "lazy", (Supplier<Object>) () -> {
+            throw new UnsupportedOperationException("lazy");
+        }, "after", 1);
+        JsonNode line = out.only();
+        JsonNode m = line.get("map");
+        assertEquals(2, m.get("ok").asInt());
+        assertTrue(m.fieldNames().next().startsWith("<toString() threw java.lang.IllegalStateException for "), m::toString);
+        assertTrue(line.get("iterable").asText().startsWith("<iteration threw java.lang.IllegalStateException for "),
+                line::toString);
+        // AbstractList's iterator turns the IndexOutOfBoundsException into a NoSuchElementException
+        assertTrue(line.get("list").asText().startsWith("<iteration threw java.util.NoSuchElementException for "),
+                line::toString);
+        assertEquals("<Supplier.get() threw java.lang.UnsupportedOperationException>", line.get("lazy").asText());
+        assertEquals(1, line.get("after").asInt());
+    }
+
+    @Test
+    void aPathIsItsTextNotItsNameElements() {
+        log.info("m", "path", Path.of("/var/log/app.log"));
+        assertEquals("/var/log/app.log", out.only().get("path").asText());
     }
 
     @Test

@@ -18,11 +18,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -43,9 +52,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 
+import fastlog.api.Configuration;
 import fastlog.api.Fastlog;
 import fastlog.api.Level;
 import fastlog.api.LogContext;
+import fastlog.api.Loggable;
 import fastlog.api.Logger;
 
 /**
@@ -56,6 +67,14 @@ import fastlog.api.Logger;
  * exactly what was logged: the same keys in the same order, strings with lone surrogates as
  * U+FFFD and cut at maxStringLength with "…", numbers that parse back to the same value.
  *
+ * <p>Values are nested too ({@link NestedGen}): maps, lists, sets and arrays (mutable and
+ * immutable), records (one whose accessor throws), Optionals, Suppliers and Loggables (some of
+ * which throw), random depth beyond the depth limit, containers beyond the element cap and the
+ * field budget, cycles, keys whose {@code toString()} throws, keys that read the same once written,
+ * redacted keys, and every mutable container changed right after the call. The expected JSON is
+ * computed from a description of the value by the README's rules, and compared element by element
+ * with what Jackson parses.
+ *
  * <p>Seeded and repeatable: {@code -Dfastlog.fuzz.seed=N} (or {@code =random}) picks the seed,
  * {@code -Dfastlog.fuzz.events=N} the number of events; every failure message starts with the
  * seed.
@@ -64,6 +83,12 @@ class FuzzTest {
 
     private static final long DEFAULT_SEED = 0x5EED_F00DL;
     private static final int MAX_STRING = 5_000;
+    /** Small bounds for nested values, so that the depth limit, the cap and the budget are hit often. */
+    private static final int MAX_DEPTH = 4;
+    private static final int MAX_ELEMENTS = 6;
+    private static final int BUDGET = 10 * MAX_ELEMENTS;
+    private static final String MASK = "****";
+    private static final List<String> REDACTED = List.copyOf(Configuration.DEFAULT_REDACTED_KEYS);
     private static final int CHUNK = 20_000;
     private static final String[] LEVELS = {"trace", "debug", "info", "warn", "error"};
     private static final String[] LEVEL_NAMES = {"TRACE", "DEBUG", "INFO", "WARN", "ERROR"};
@@ -107,7 +132,15 @@ class FuzzTest {
     // ================================================================== expectations
 
     /** What a value must read back as. */
-    sealed interface Expect permits Str, Int, Dbl, Flt, Dec, Bool, Null {
+    sealed interface Expect permits Str, Int, Dbl, Flt, Dec, Bool, Null, Obj, Arr {
+    }
+
+    /** A JSON object with exactly these fields, in this order. */
+    record Obj(List<Field> fields) implements Expect {
+    }
+
+    /** A JSON array with exactly these elements. */
+    record Arr(List<Expect> elements) implements Expect {
     }
 
     record Str(String text) implements Expect {
@@ -168,6 +201,11 @@ class FuzzTest {
         return sb.toString();
     }
 
+    /** Whether values under {@code key} are masked (the default keys, ignoring case). */
+    static boolean redacted(String key) {
+        return Configuration.DEFAULT_REDACTED_KEYS.contains(key.toLowerCase(Locale.ROOT));
+    }
+
     static String rename(String key, Set<String> reserved) {
         String k = key;
         while (reserved.contains(k)) {
@@ -184,24 +222,43 @@ class FuzzTest {
     }
 
     static String check(char[] chars, int offset, int length, Event e, int max) {
+        List<String> expectedKeys = new ArrayList<>(Arrays.asList(e.fieldNames()));
+        List<Expect> expected = new ArrayList<>();
+        expected.add(null); // the timestamp: checked by its pattern
+        expected.add(new Str(LEVEL_NAMES[e.level()]));
+        expected.add(new Str(expectText(e.logger(), max)));
+        expected.add(e.msg() == null ? new Null() : new Str(expectText(e.msg(), max)));
+        for (Field f : e.fields()) {
+            expectedKeys.add(f.key());
+            expected.add(f.value());
+        }
         List<String> names = new ArrayList<>();
-        List<JsonToken> tokens = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
+        String why = null;
         try (JsonParser p = STRICT.createParser(chars, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return "not a JSON object";
             }
             JsonToken t;
+            int i = 0;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                names.add(p.currentName());
+                String name = p.currentName();
+                names.add(name);
                 JsonToken v = p.nextToken();
-                tokens.add(v);
-                if (v.isStructStart()) {
-                    p.skipChildren();
-                    texts.add(null);
+                if (why != null || i >= expected.size() || !name.equals(expectedKeys.get(i))) {
+                    if (v.isStructStart()) {
+                        p.skipChildren();
+                    }
+                } else if (i == 0) {
+                    if (v != JsonToken.VALUE_STRING || !TS.matcher(p.getText()).matches()) {
+                        why = "bad timestamp " + p.getText();
+                    }
                 } else {
-                    texts.add(p.getText());
+                    String w = expectValue(p, v, expected.get(i));
+                    if (w != null) {
+                        why = i < 4 ? w : "field " + quote(name) + ": " + w;
+                    }
                 }
+                i++;
             }
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                 return "trailing content after the object";
@@ -209,35 +266,71 @@ class FuzzTest {
         } catch (Exception ex) {
             return "does not parse: " + ex.getMessage();
         }
-        int n = 4 + e.fields().size();
-        List<String> expectedKeys = new ArrayList<>(Arrays.asList(e.fieldNames()));
-        for (Field f : e.fields()) {
-            expectedKeys.add(f.key());
-        }
         if (!names.equals(expectedKeys)) {
             return "keys " + names + " but expected " + expectedKeys;
-        }
-        if (tokens.get(0) != JsonToken.VALUE_STRING || !TS.matcher(texts.get(0)).matches()) {
-            return "bad timestamp " + texts.get(0);
-        }
-        String why = compare(tokens.get(1), texts.get(1), new Str(LEVEL_NAMES[e.level()]));
-        if (why == null) {
-            why = compare(tokens.get(2), texts.get(2), new Str(expectText(e.logger(), max)));
-        }
-        if (why == null) {
-            why = compare(tokens.get(3), texts.get(3), e.msg() == null ? new Null() : new Str(expectText(e.msg(), max)));
-        }
-        for (int i = 4; why == null && i < n; i++) {
-            why = compare(tokens.get(i), texts.get(i), e.fields().get(i - 4).value());
-            if (why != null) {
-                why = "field " + quote(names.get(i)) + ": " + why;
-            }
         }
         return why;
     }
 
+    /** Compares the value starting at token {@code t} with {@code want}, consuming all of it. */
+    private static String expectValue(JsonParser p, JsonToken t, Expect want) throws java.io.IOException {
+        if (want instanceof Obj o) {
+            if (t != JsonToken.START_OBJECT) {
+                return skipped(p, t, "expected an object " + o);
+            }
+            for (Field f : o.fields()) {
+                JsonToken n = p.nextToken();
+                if (n != JsonToken.FIELD_NAME) {
+                    return "object ended before key " + quote(f.key());
+                }
+                if (!p.currentName().equals(f.key())) {
+                    String got = p.currentName();
+                    p.nextToken();
+                    return skipped(p, p.currentToken(), "key " + quote(got) + " but expected " + quote(f.key()));
+                }
+                String why = expectValue(p, p.nextToken(), f.value());
+                if (why != null) {
+                    return quote(f.key()) + ": " + why;
+                }
+            }
+            JsonToken end = p.nextToken();
+            return end == JsonToken.END_OBJECT ? null : "unexpected key " + quote(p.currentName());
+        }
+        if (want instanceof Arr a) {
+            if (t != JsonToken.START_ARRAY) {
+                return skipped(p, t, "expected an array " + a);
+            }
+            for (int i = 0; i < a.elements().size(); i++) {
+                JsonToken n = p.nextToken();
+                if (n == JsonToken.END_ARRAY) {
+                    return "array ended after " + i + " elements, expected " + a.elements().size();
+                }
+                String why = expectValue(p, n, a.elements().get(i));
+                if (why != null) {
+                    return "[" + i + "]: " + why;
+                }
+            }
+            JsonToken end = p.nextToken();
+            return end == JsonToken.END_ARRAY ? null : skipped(p, end, "more elements than " + a.elements().size());
+        }
+        if (t.isStructStart()) {
+            return skipped(p, t, "expected " + describe(want));
+        }
+        return compare(t, p.getText(), want);
+    }
+
+    private static String skipped(JsonParser p, JsonToken t, String why) throws java.io.IOException {
+        if (t != null && t.isStructStart()) {
+            p.skipChildren();
+            return "got a " + (t == JsonToken.START_OBJECT ? "object" : "array") + ", " + why;
+        }
+        return "got " + t + " " + quote(p.getText()) + ", " + why;
+    }
+
     private static String compare(JsonToken token, String text, Expect want) {
         boolean ok = switch (want) {
+            case Obj o -> false;
+            case Arr a -> false;
             case Str s -> token == JsonToken.VALUE_STRING && s.text().equals(text);
             case Int i -> token == JsonToken.VALUE_NUMBER_INT && new BigInteger(text).equals(i.value());
             case Dec d -> token.isNumeric() && new BigDecimal(text).equals(d.value());
@@ -321,6 +414,7 @@ class FuzzTest {
         Gen(long seed, int max) {
             this.rnd = new Random(seed);
             this.max = max;
+            this.nested = new NestedGen(this);
         }
 
         /** Mostly short; now and then long, cut at maxStringLength, or across the encoder's 4,096-char chunks. */
@@ -418,9 +512,35 @@ class FuzzTest {
             return new BigDecimal(rnd.nextBoolean() ? unscaled : unscaled.negate(), rnd.nextInt(81) - 40);
         }
 
+        /** Runs after each logging call: changes every mutable container the call's values hold. */
+        final List<Runnable> afterCall = new ArrayList<>();
+        final NestedGen nested;
+
         /** An object value of a random type. */
         Value value() {
-            switch (rnd.nextInt(24)) {
+            return value(rnd.nextInt(24));
+        }
+
+        /** A value that is not a container (allowed in every container: never null if {@code nonNull}). */
+        Value leaf(boolean nonNull) {
+            while (true) {
+                int kind = rnd.nextInt(24);
+                if (kind == 17 || kind == 20 || kind >= 23 || (nonNull && kind == 11)) {
+                    continue;
+                }
+                return value(kind);
+            }
+        }
+
+        void runAfterCall() {
+            for (Runnable r : afterCall) {
+                r.run();
+            }
+            afterCall.clear();
+        }
+
+        Value value(int kind) {
+            switch (kind) {
                 case 0, 1, 2, 3 -> {
                     String s = text();
                     return new Value(s, new Str(str(s)));
@@ -478,8 +598,7 @@ class FuzzTest {
                     return new Value(c, new Str(str(String.valueOf(c))));
                 }
                 case 17 -> {
-                    Box b = new Box(rnd.nextBoolean() ? new Box(text()) : List.of(text(), rnd.nextLong()));
-                    return new Value(b, new Str(str(b.toString())));
+                    return nested.value();
                 }
                 case 18 -> {
                     String s = text();
@@ -495,8 +614,7 @@ class FuzzTest {
                 }
                 case 20 -> {
                     if (rnd.nextBoolean()) {
-                        int[] a = rnd.ints(rnd.nextInt(6)).toArray();
-                        return new Value(a, new Str(Arrays.toString(a)));
+                        return nested.value();
                     }
                     char[] a = text(rnd.nextInt(20)).toCharArray();
                     return new Value(a, new Str(str(new String(a))));
@@ -509,11 +627,18 @@ class FuzzTest {
                             "<toString() threw java.lang.IllegalStateException for " + Thrower.class.getName() + ">"));
                 }
                 default -> {
-                    String s = text(rnd.nextInt(8));
-                    StringBuilder nested = new StringBuilder(s);
-                    return new Value(List.of(nested, Color.RED), new Str(str("[" + s + ", not the name]")));
+                    return nested.value();
                 }
             }
+        }
+
+        String randomCase(String s) {
+            StringBuilder sb = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                sb.append(rnd.nextBoolean() ? Character.toUpperCase(c) : c);
+            }
+            return sb.toString();
         }
 
         /** A key (any object, for the varargs form) and the text it must be written as. */
@@ -521,8 +646,10 @@ class FuzzTest {
             int r = rnd.nextInt(10_000);
             Object key;
             String asText;
-            if (r < 300) {
+            if (r < 200) {
                 key = asText = List.copyOf(reserved).get(rnd.nextInt(reserved.size()));
+            } else if (r < 300) {
+                key = asText = randomCase(REDACTED.get(rnd.nextInt(REDACTED.size())));
             } else if (r < 500) {
                 key = asText = "";
             } else if (r < 8_000) {
@@ -540,6 +667,546 @@ class FuzzTest {
         }
     }
 
+    // ================================================================== nested values
+
+    record Pair(Object a, Object b) {
+    }
+
+    record Prims(int i, double d, float f, char c, boolean z, long l) {
+    }
+
+    /** Its accessor throws: fastlog reads the component's field, never the accessor. */
+    record Sneaky(Object v) {
+        @Override
+        public Object v() {
+            throw new IllegalStateException("accessor");
+        }
+    }
+
+    /** Writes the given fields (or one value); may throw after its first field. */
+    static final class FuzzLoggable implements Loggable {
+        final List<String> keys;
+        final List<Object> values;
+        final boolean hasValue;
+        final Object value;
+        final boolean throwsIt;
+
+        FuzzLoggable(List<String> keys, List<Object> values, boolean hasValue, Object value, boolean throwsIt) {
+            this.keys = keys;
+            this.values = values;
+            this.hasValue = hasValue;
+            this.value = value;
+            this.throwsIt = throwsIt;
+        }
+
+        @Override
+        public void logTo(Loggable.Writer w) {
+            if (hasValue) {
+                w.value(value);
+                return;
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                w.field(keys.get(i), values.get(i));
+                if (throwsIt) {
+                    throw new IllegalStateException("logTo");
+                }
+            }
+            if (throwsIt) {
+                throw new IllegalStateException("logTo");
+            }
+        }
+    }
+
+    static final class FuzzSupplier implements Supplier<Object> {
+        final Object result;
+        final boolean throwsIt;
+
+        FuzzSupplier(Object result, boolean throwsIt) {
+            this.result = result;
+            this.throwsIt = throwsIt;
+        }
+
+        @Override
+        public Object get() {
+            if (throwsIt) {
+                throw new IllegalStateException("supplier");
+            }
+            return result;
+        }
+    }
+
+    /** A description of a nested value: built into live objects, and turned into the JSON it must give. */
+    sealed interface Spec permits Leaf, Seq, Dict, Rec, Opt, Lazy, Self, Cycle {
+    }
+
+    record Leaf(Value v) implements Spec {
+    }
+
+    enum SeqKind { LIST_OF, TO_LIST, ARRAY_LIST, UNMODIFIABLE_LIST, OBJECT_ARRAY, LONG_ARRAY, INT_ARRAY, DOUBLE_ARRAY,
+        SET_OF, LINKED_HASH_SET }
+
+    record Seq(SeqKind kind, List<Spec> items) implements Spec {
+    }
+
+    enum DictKind { HASH_MAP, LINKED_HASH_MAP, MAP_OF, UNMODIFIABLE_MAP, OBJECT_KEYS }
+
+    record Dict(DictKind kind, List<Object> keys, List<Spec> values) implements Spec {
+    }
+
+    /** type 0: Pair(a, b); 1: Prims (parts are leaves of its six primitives); 2: Sneaky(v). */
+    record Rec(int type, List<Spec> parts) implements Spec {
+    }
+
+    /** Optional.of(inner), or Optional.empty() if inner is null. */
+    record Opt(Spec inner) implements Spec {
+    }
+
+    /** A Supplier of result, or one that throws. */
+    record Lazy(Spec result, boolean throwsIt) implements Spec {
+    }
+
+    /** A Loggable: fields, or one value (value != null or valueForm); may throw. */
+    record Self(List<String> keys, List<Spec> values, boolean valueForm, Spec value, boolean throwsIt) implements Spec {
+    }
+
+    /** The target-th mutable container on the path to here (outermost first): a cycle. */
+    record Cycle(int target) implements Spec {
+    }
+
+    /**
+     * Random nested values and their expected JSON, by the rules the README states: depth limit,
+     * element cap, the field's budget (spent depth first, a container taking min(size, cap,
+     * budget) before its elements, a Loggable one per field), cycles, keys as text (the last of
+     * keys that read the same wins), redacted keys, markers for what failed.
+     */
+    static final class NestedGen {
+        private final Gen g;
+        private final Random rnd;
+        /** Spec -> the live object built for it (by identity: equal specs are different objects). */
+        private final Map<Spec, Object> live = new IdentityHashMap<>();
+        private int budget;
+
+        NestedGen(Gen g) {
+            this.g = g;
+            this.rnd = g.rnd;
+        }
+
+        Value value() {
+            live.clear();
+            Spec spec = gen(0, 0, true);
+            Object v = build(spec, new ArrayList<>());
+            budget = BUDGET;
+            Expect expect = expect(spec, 0);
+            return new Value(v, expect);
+        }
+
+        // ---------------------------------------------------------------- generating
+
+        private int size() {
+            int r = rnd.nextInt(10);
+            return r < 7 ? rnd.nextInt(4) : rnd.nextInt(MAX_ELEMENTS + 4);
+        }
+
+        /** @param targets mutable containers above that a cycle may point to */
+        private Spec gen(int level, int targets, boolean nonNull) {
+            if (level > 0 && targets > 0 && rnd.nextInt(30) == 0) {
+                return new Cycle(rnd.nextInt(targets));
+            }
+            if (level > MAX_DEPTH + 1 || (level > 0 && rnd.nextInt(100) < 30 + 12 * level)) {
+                return new Leaf(g.leaf(nonNull));
+            }
+            int r = rnd.nextInt(100);
+            if (r < 35) {
+                SeqKind kind = SeqKind.values()[rnd.nextInt(SeqKind.values().length)];
+                boolean mutable = kind == SeqKind.ARRAY_LIST || kind == SeqKind.OBJECT_ARRAY;
+                List<Spec> items = new ArrayList<>();
+                int n = size();
+                Set<Long> distinct = new HashSet<>();
+                for (int i = 0; i < n; i++) {
+                    switch (kind) {
+                        case LONG_ARRAY, INT_ARRAY, SET_OF, LINKED_HASH_SET -> {
+                            long v = kind == SeqKind.INT_ARRAY ? rnd.nextInt() : g.randomLong();
+                            if (distinct.add(v)) {
+                                items.add(new Leaf(new Value(v, Int.of(v))));
+                            }
+                        }
+                        case DOUBLE_ARRAY -> {
+                            double d = g.randomDouble();
+                            items.add(new Leaf(new Value(d, new Dbl(d))));
+                        }
+                        default -> items.add(gen(level + 1, targets + (mutable ? 1 : 0),
+                                kind == SeqKind.LIST_OF));
+                    }
+                }
+                return new Seq(kind, items);
+            }
+            if (r < 65) {
+                DictKind kind = DictKind.values()[rnd.nextInt(DictKind.values().length)];
+                boolean mutable = kind == DictKind.HASH_MAP || kind == DictKind.LINKED_HASH_MAP;
+                List<Object> keys = new ArrayList<>();
+                List<Spec> values = new ArrayList<>();
+                Set<Object> distinct = new HashSet<>();
+                for (int i = size(); i > 0; i--) {
+                    Object key = kind == DictKind.OBJECT_KEYS ? objectKey() : stringKey();
+                    if (key instanceof Thrower || distinct.add(key)) {
+                        keys.add(key);
+                        values.add(gen(level + 1, targets + (mutable ? 1 : 0), kind == DictKind.MAP_OF));
+                    }
+                }
+                return new Dict(kind, keys, values);
+            }
+            if (r < 75) {
+                int type = rnd.nextInt(3);
+                List<Spec> parts = new ArrayList<>();
+                if (type == 1) {
+                    int i = rnd.nextInt();
+                    double d = g.randomDouble();
+                    float f = g.randomFloat();
+                    char c = (char) rnd.nextInt(0x10000);
+                    boolean z = rnd.nextBoolean();
+                    long l = g.randomLong();
+                    parts.add(new Leaf(new Value(i, Int.of(i))));
+                    parts.add(new Leaf(new Value(d, new Dbl(d))));
+                    parts.add(new Leaf(new Value(f, new Flt(f))));
+                    parts.add(new Leaf(new Value(c, new Str(g.str(String.valueOf(c))))));
+                    parts.add(new Leaf(new Value(z, new Bool(z))));
+                    parts.add(new Leaf(new Value(l, Int.of(l))));
+                } else {
+                    for (int i = type == 0 ? 2 : 1; i > 0; i--) {
+                        parts.add(gen(level + 1, targets, false));
+                    }
+                }
+                return new Rec(type, parts);
+            }
+            if (r < 82) {
+                return new Opt(rnd.nextInt(4) == 0 ? null : gen(level, targets, true));
+            }
+            if (r < 89) {
+                boolean throwsIt = rnd.nextInt(5) == 0;
+                return new Lazy(throwsIt ? null : gen(level, targets, false), throwsIt);
+            }
+            boolean throwsIt = rnd.nextInt(6) == 0;
+            if (!throwsIt && rnd.nextInt(4) == 0) {
+                return new Self(List.of(), List.of(), true, gen(level, targets, false), false);
+            }
+            List<String> keys = new ArrayList<>();
+            List<Spec> values = new ArrayList<>();
+            for (int i = size() + (rnd.nextInt(8) == 0 ? 1 : 0); i > 0; i--) {
+                keys.add(rnd.nextInt(15) == 0 && !keys.isEmpty() ? keys.get(rnd.nextInt(keys.size())) : stringKey());
+                values.add(gen(level + 1, targets, false));
+            }
+            return new Self(keys, values, false, null, throwsIt);
+        }
+
+        private String stringKey() {
+            int r = rnd.nextInt(100);
+            if (r < 3) {
+                return g.randomCase(REDACTED.get(rnd.nextInt(REDACTED.size())));
+            } else if (r < 10) {
+                return g.text(rnd.nextInt(4)); // lone surrogates: distinct keys may read the same
+            } else if (r < 12) {
+                return "k".repeat(MAX_STRING + rnd.nextInt(3)); // cut: distinct keys read the same
+            }
+            StringBuilder sb = new StringBuilder();
+            for (int i = 1 + rnd.nextInt(3); i > 0; i--) {
+                sb.append("abcxyz_19".charAt(rnd.nextInt(9)));
+            }
+            return sb.toString();
+        }
+
+        private Object objectKey() {
+            return switch (rnd.nextInt(6)) {
+                case 0 -> null;
+                case 1 -> rnd.nextInt(3);
+                case 2 -> String.valueOf(rnd.nextInt(3)); // reads like the Integer keys
+                case 3 -> new Thrower();
+                case 4 -> Color.values()[rnd.nextInt(3)]; // a key is its toString(), not its name
+                default -> stringKey();
+            };
+        }
+
+        // ---------------------------------------------------------------- building
+
+        /** @param path the mutable containers being built around this one (cycle targets) */
+        private Object build(Spec s, List<Object> path) {
+            Object v = switch (s) {
+                case Leaf l -> l.v().value();
+                case Cycle c -> path.get(c.target());
+                case Opt o -> o.inner() == null ? Optional.empty() : Optional.of(build(o.inner(), path));
+                case Lazy z -> new FuzzSupplier(z.throwsIt() ? null : build(z.result(), path), z.throwsIt());
+                case Self f -> {
+                    List<Object> values = new ArrayList<>();
+                    for (Spec child : f.values()) {
+                        values.add(build(child, path));
+                    }
+                    yield new FuzzLoggable(f.keys(), values, f.valueForm(),
+                            f.valueForm() ? build(f.value(), path) : null, f.throwsIt());
+                }
+                case Rec r -> switch (r.type()) {
+                    case 0 -> new Pair(build(r.parts().get(0), path), build(r.parts().get(1), path));
+                    case 1 -> new Prims((Integer) leaf(r, 0), (Double) leaf(r, 1), (Float) leaf(r, 2),
+                            (Character) leaf(r, 3), (Boolean) leaf(r, 4), (Long) leaf(r, 5));
+                    default -> new Sneaky(build(r.parts().get(0), path));
+                };
+                case Seq q -> buildSeq(q, path);
+                case Dict d -> buildDict(d, path);
+            };
+            live.put(s, v);
+            return v;
+        }
+
+        private static Object leaf(Rec r, int i) {
+            return ((Leaf) r.parts().get(i)).v().value();
+        }
+
+        private Object buildSeq(Seq q, List<Object> path) {
+            List<Spec> items = q.items();
+            int n = items.size();
+            switch (q.kind()) {
+                case ARRAY_LIST -> {
+                    List<Object> list = new ArrayList<>();
+                    path.add(list);
+                    for (Spec item : items) {
+                        list.add(build(item, path));
+                    }
+                    path.remove(path.size() - 1);
+                    g.afterCall.add(() -> {
+                        list.clear();
+                        list.add("mutated");
+                    });
+                    return list;
+                }
+                case OBJECT_ARRAY -> {
+                    Object[] arr = new Object[n];
+                    path.add(arr);
+                    for (int i = 0; i < n; i++) {
+                        arr[i] = build(items.get(i), path);
+                    }
+                    path.remove(path.size() - 1);
+                    g.afterCall.add(() -> Arrays.fill(arr, "mutated"));
+                    return arr;
+                }
+                case LONG_ARRAY -> {
+                    long[] arr = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        arr[i] = (Long) build(items.get(i), path);
+                    }
+                    g.afterCall.add(() -> Arrays.fill(arr, -7));
+                    return arr;
+                }
+                case INT_ARRAY -> {
+                    int[] arr = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        arr[i] = (int) (long) (Long) build(items.get(i), path);
+                    }
+                    g.afterCall.add(() -> Arrays.fill(arr, -7));
+                    return arr;
+                }
+                case DOUBLE_ARRAY -> {
+                    double[] arr = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        arr[i] = (Double) build(items.get(i), path);
+                    }
+                    g.afterCall.add(() -> Arrays.fill(arr, -7));
+                    return arr;
+                }
+                default -> {
+                    List<Object> built = new ArrayList<>();
+                    for (Spec item : items) {
+                        built.add(build(item, path));
+                    }
+                    return switch (q.kind()) {
+                        case LIST_OF -> List.copyOf(built);
+                        case TO_LIST -> built.stream().toList();
+                        case SET_OF -> Set.copyOf(built);
+                        case LINKED_HASH_SET -> {
+                            Set<Object> set = new LinkedHashSet<>(built);
+                            g.afterCall.add(() -> {
+                                set.clear();
+                                set.add("mutated");
+                            });
+                            yield set;
+                        }
+                        default -> { // UNMODIFIABLE_LIST: a view of a list changed after the call
+                            List<Object> backing = new ArrayList<>(built);
+                            g.afterCall.add(() -> backing.add(0, "mutated"));
+                            yield Collections.unmodifiableList(backing);
+                        }
+                    };
+                }
+            }
+        }
+
+        private Object buildDict(Dict d, List<Object> path) {
+            Map<Object, Object> map = d.kind() == DictKind.HASH_MAP ? new HashMap<>() : new LinkedHashMap<>();
+            boolean target = d.kind() == DictKind.HASH_MAP || d.kind() == DictKind.LINKED_HASH_MAP;
+            if (target) {
+                path.add(map);
+            }
+            for (int i = 0; i < d.keys().size(); i++) {
+                map.put(d.keys().get(i), build(d.values().get(i), path));
+            }
+            if (target) {
+                path.remove(path.size() - 1);
+            }
+            return switch (d.kind()) {
+                case MAP_OF -> Map.copyOf(map);
+                case UNMODIFIABLE_MAP -> {
+                    g.afterCall.add(() -> map.put("mutated-" + map.size(), true));
+                    yield Collections.unmodifiableMap(map);
+                }
+                default -> {
+                    g.afterCall.add(() -> {
+                        map.clear();
+                        map.put("mutated", true);
+                    });
+                    yield map;
+                }
+            };
+        }
+
+        // ---------------------------------------------------------------- expecting
+
+        private static Str tooDeep(Object v) {
+            return new Str("<too deep: " + v.getClass().getName() + ">");
+        }
+
+        private int take(int size) {
+            int n = Math.min(Math.min(size, MAX_ELEMENTS), budget);
+            budget -= n;
+            return n;
+        }
+
+        private Expect expect(Spec s, int depth) {
+            Object v = live.get(s);
+            switch (s) {
+                case Leaf l -> {
+                    return l.v().expect();
+                }
+                case Opt o -> {
+                    return o.inner() == null ? new Null() : expect(o.inner(), depth);
+                }
+                case Lazy z -> {
+                    return z.throwsIt() ? new Str("<Supplier.get() threw java.lang.IllegalStateException>")
+                            : expect(z.result(), depth);
+                }
+                case Cycle c -> {
+                    return depth >= MAX_DEPTH ? tooDeep(v) : new Str("<cycle: " + v.getClass().getName() + ">");
+                }
+                case Self f -> {
+                    if (depth >= MAX_DEPTH) {
+                        return tooDeep(v);
+                    }
+                    if (f.throwsIt()) {
+                        return new Str("<logTo() threw java.lang.IllegalStateException for " + FuzzLoggable.class.getName() + ">");
+                    }
+                    if (f.valueForm()) {
+                        return expect(f.value(), depth);
+                    }
+                    List<String> keys = new ArrayList<>();
+                    List<String> raw = new ArrayList<>();
+                    List<Expect> values = new ArrayList<>();
+                    int omitted = 0;
+                    for (int i = 0; i < f.keys().size(); i++) {
+                        if (keys.size() >= MAX_ELEMENTS || budget <= 0) {
+                            omitted++;
+                            continue;
+                        }
+                        budget--;
+                        raw.add(f.keys().get(i));
+                        keys.add(expectText(f.keys().get(i), MAX_STRING));
+                        values.add(expect(f.values().get(i), depth + 1));
+                    }
+                    return object(raw, keys, values, omitted);
+                }
+                case Rec r -> {
+                    if (depth >= MAX_DEPTH) {
+                        return tooDeep(v);
+                    }
+                    List<String> names = switch (r.type()) {
+                        case 0 -> List.of("a", "b");
+                        case 1 -> List.of("i", "d", "f", "c", "z", "l");
+                        default -> List.of("v");
+                    };
+                    int n = take(names.size());
+                    List<Expect> values = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        values.add(expect(r.parts().get(i), depth + 1));
+                    }
+                    return object(names.subList(0, n), names.subList(0, n), values, names.size() - n);
+                }
+                case Seq q -> {
+                    if (depth >= MAX_DEPTH) {
+                        return tooDeep(v);
+                    }
+                    int size = q.items().size();
+                    int n = take(size);
+                    List<Expect> elements = new ArrayList<>();
+                    if (q.kind() == SeqKind.SET_OF) {
+                        int i = 0;
+                        for (Object e : (Set<?>) v) {
+                            if (i++ == n) {
+                                break;
+                            }
+                            elements.add(Int.of((Long) e));
+                        }
+                    } else {
+                        for (int i = 0; i < n; i++) {
+                            elements.add(expect(q.items().get(i), depth + 1));
+                        }
+                    }
+                    if (size > n) {
+                        elements.add(new Str("... " + (size - n) + " more"));
+                    }
+                    return new Arr(elements);
+                }
+                case Dict d -> {
+                    if (depth >= MAX_DEPTH) {
+                        return tooDeep(v);
+                    }
+                    Map<?, ?> map = (Map<?, ?>) v;
+                    Map<Object, Spec> byKey = new HashMap<>();
+                    for (int i = 0; i < d.keys().size(); i++) {
+                        byKey.put(d.keys().get(i), d.values().get(i));
+                    }
+                    int size = map.size();
+                    int n = take(size);
+                    List<String> raw = new ArrayList<>();
+                    List<String> keys = new ArrayList<>();
+                    List<Expect> values = new ArrayList<>();
+                    int i = 0;
+                    for (Object k : map.keySet()) {
+                        if (i++ == n) {
+                            break;
+                        }
+                        String text = k instanceof Thrower
+                                ? "<toString() threw java.lang.IllegalStateException for " + Thrower.class.getName() + ">"
+                                : String.valueOf(k);
+                        raw.add(text);
+                        keys.add(expectText(text, MAX_STRING));
+                        values.add(expect(byKey.get(k), depth + 1));
+                    }
+                    return object(raw, keys, values, size - n);
+                }
+            }
+        }
+
+        /** Keys as written (the last of equal ones wins, where it is), redacted values masked, then "_omitted". */
+        private static Obj object(List<String> raw, List<String> keys, List<Expect> values, int omitted) {
+            List<Field> fields = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                if (keys.subList(i + 1, keys.size()).contains(keys.get(i))) {
+                    continue;
+                }
+                fields.add(new Field(keys.get(i), redacted(raw.get(i)) ? new Str(MASK) : values.get(i)));
+            }
+            if (omitted > 0) {
+                fields.add(new Field("_omitted", Int.of(omitted)));
+            }
+            return new Obj(fields);
+        }
+    }
+
     // ================================================================== the million events
 
     /** About 70 s on 2 busy cores; its own bound, above the suite's default (junit-platform.properties). */
@@ -548,7 +1215,8 @@ class FuzzTest {
     void millionRandomEventsRoundTrip() throws Throwable {
         long seed = seed();
         int total = Integer.getInteger("fastlog.fuzz.events", 1_000_000);
-        CapturedOutput out = CapturedOutput.install(false, c -> c.maxStringLength(MAX_STRING));
+        CapturedOutput out = CapturedOutput.install(false,
+                c -> c.maxStringLength(MAX_STRING).maxDepth(MAX_DEPTH).maxElements(MAX_ELEMENTS));
         Gen g = new Gen(seed, MAX_STRING);
         String[] fieldNames = {"ts", "level", "logger", "msg"};
         Logger[] loggers = new Logger[32];
@@ -637,9 +1305,10 @@ class FuzzTest {
                         want = v.expect();
                     }
                 }
-                fields.add(new Field(outKey, want));
+                fields.add(new Field(outKey, redacted(key) ? new Str(MASK) : want));
             }
             TYPED[level][pairs - 1][kinds].invokeWithArguments(args);
+            g.runAfterCall();
             call = LEVELS[level] + " typed overload, kinds (base 3: long, double, Object) " + kinds;
         } else {
             boolean odd = pairs > 0 && rnd.nextInt(10) == 0;
@@ -667,7 +1336,7 @@ class FuzzTest {
                 } while (!seen.add(outKey));
                 kv[2 * i] = key;
                 kv[2 * i + 1] = v.value();
-                fields.add(new Field(outKey, v.expect()));
+                fields.add(new Field(outKey, key instanceof String k && redacted(k) ? new Str(MASK) : v.expect()));
             }
             switch (level) {
                 case 0 -> logger.trace(msg, kv);
@@ -676,6 +1345,7 @@ class FuzzTest {
                 case 3 -> logger.warn(msg, kv);
                 default -> logger.error(msg, kv);
             }
+            g.runAfterCall();
             call = LEVELS[level] + "(msg, Object...) with " + kv.length + " elements";
         }
         return new Event(fieldNames, level, logger.name(), msg, fields, call);

@@ -2,6 +2,8 @@ package fastlog.examples;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,8 +16,12 @@ import fastlog.api.Logger;
 
 /**
  * A small "service" handling requests on virtual threads, logging the way services do: a bound
- * request id, typed fields, a slow-query warning, an occasional failure with its exception.
+ * request id, typed fields, nested values (a record, a map, a list), a slow-query warning, an
+ * occasional failure with its exception, and a header that is redacted by default.
  * NDJSON goes to stdout; a summary goes to stderr.
+ *
+ * <p>The records are in package {@code fastlog.examples.model}, which module-info opens to
+ * {@code fastlog}: that is what lets fastlog log them as JSON objects on the module path.
  */
 public final class DemoApp {
 
@@ -49,8 +55,15 @@ public final class DemoApp {
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         Logger log = HTTP.with("request_id", UUID.randomUUID()).with("thread", Thread.currentThread().isVirtual() ? "virtual" : "platform");
         String path = PATHS[n % PATHS.length];
-        log.info("request started", "method", n % 7 == 0 ? "POST" : "GET", "path", path);
+        log.info("request started", "method", n % 7 == 0 ? "POST" : "GET", "path", path,
+                "headers", Map.of("accept", "application/json", "authorization", "Bearer demo-" + n));
         int events = 1;
+        if (path.equals("/api/orders")) {
+            fastlog.examples.model.Order order = new fastlog.examples.model.Order(n, "EUR",
+                    List.of(new fastlog.examples.model.Line("SKU-" + n % 13, 1 + n % 3, 9.99)));
+            log.info("order placed", "order", order, "tags", List.of("web", n % 2 == 0 ? "new" : "returning"));
+            events++;
+        }
         double ms = 0.2 + rnd.nextDouble() * 30;
         DB.debug("query", "sql", "SELECT * FROM orders WHERE user_id = ?", "rows", rnd.nextInt(50), "ms", ms);
         events++;

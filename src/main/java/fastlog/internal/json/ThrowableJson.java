@@ -1,6 +1,7 @@
 package fastlog.internal.json;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /**
  * Renders a Throwable as a JSON object:
@@ -36,7 +37,12 @@ public final class ThrowableJson {
     }
 
     public static void write(JsonOutput out, Throwable t) {
-        write(out, t, 0, new Seen());
+        write(out, t, null);
+    }
+
+    /** Like {@link #write(JsonOutput, Throwable)}; every message is passed through {@code messages} (null: as is). */
+    public static void write(JsonOutput out, Throwable t, UnaryOperator<String> messages) {
+        write(out, t, 0, new Seen(), messages);
     }
 
     /**
@@ -65,7 +71,7 @@ public final class ThrowableJson {
         }
     }
 
-    private static void write(JsonOutput out, Throwable t, int depth, Seen seen) {
+    private static void write(JsonOutput out, Throwable t, int depth, Seen seen, UnaryOperator<String> messages) {
         out.writeAsciiRaw("{\"type\":");
         out.writeString(t.getClass().getName());
         if (seen.contains(t)) {
@@ -77,14 +83,14 @@ public final class ThrowableJson {
             return;
         }
         seen.add(t);
-        writeMessage(out, t);
+        writeMessage(out, t, messages);
         writeStack(out, t);
-        writeCause(out, t, depth, seen);
-        writeSuppressed(out, t, depth, seen);
+        writeCause(out, t, depth, seen, messages);
+        writeSuppressed(out, t, depth, seen, messages);
         out.writeByte('}');
     }
 
-    private static void writeMessage(JsonOutput out, Throwable t) {
+    private static void writeMessage(JsonOutput out, Throwable t, UnaryOperator<String> messages) {
         out.writeAsciiRaw(",\"message\":");
         String message;
         try {
@@ -95,7 +101,7 @@ public final class ThrowableJson {
         if (message == null) {
             out.writeNull();
         } else {
-            out.writeString(message);
+            out.writeString(messages == null ? message : messages.apply(message));
         }
     }
 
@@ -124,7 +130,7 @@ public final class ThrowableJson {
         out.writeByte(']');
     }
 
-    private static void writeCause(JsonOutput out, Throwable t, int depth, Seen seen) {
+    private static void writeCause(JsonOutput out, Throwable t, int depth, Seen seen, UnaryOperator<String> messages) {
         Throwable cause;
         try {
             cause = t.getCause();
@@ -135,11 +141,12 @@ public final class ThrowableJson {
         }
         if (cause != null) {
             out.writeAsciiRaw(",\"cause\":");
-            write(out, cause, depth + 1, seen);
+            write(out, cause, depth + 1, seen, messages);
         }
     }
 
-    private static void writeSuppressed(JsonOutput out, Throwable t, int depth, Seen seen) {
+    private static void writeSuppressed(JsonOutput out, Throwable t, int depth, Seen seen,
+                                        UnaryOperator<String> messages) {
         Throwable[] suppressed = t.getSuppressed(); // final in Throwable: a JDK copy, cannot run user code
         if (suppressed.length == 0) {
             return;
@@ -153,7 +160,7 @@ public final class ThrowableJson {
             if (suppressed[i] == null) {
                 out.writeNull(); // addSuppressed rejects null; only a forged serialized form has one
             } else {
-                write(out, suppressed[i], depth + 1, seen);
+                write(out, suppressed[i], depth + 1, seen, messages);
             }
         }
         out.writeByte(']');

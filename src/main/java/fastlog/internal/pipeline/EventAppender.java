@@ -17,6 +17,7 @@ import fastlog.internal.stripe.Stripe;
  *
  * <p>Every call follows the same steps, in this order:
  * <ol>
+ *   <li>The API asks {@link #admits} first (the sampling policy), before it captures anything.</li>
  *   <li>Everything that can block or run foreign code happens first: the clock, the scoped
  *       context and per-thread field lookups, and the capture of values ({@link Capture}: user
  *       {@code toString()}).</li>
@@ -54,15 +55,32 @@ public final class EventAppender {
     private final FullQueueHandler whenFull;
     private final WriterThread writer;
     private final Runnable writeSynchronously;
+    /** The sampling policy, or null (the default): every enabled event is admitted. */
+    private final Sampler sampler;
 
     public EventAppender(Stripe[] stripes, int maxFields, FullQueueHandler whenFull, WriterThread writer,
                   Runnable writeSynchronously) {
+        this(stripes, maxFields, whenFull, writer, writeSynchronously, null);
+    }
+
+    public EventAppender(Stripe[] stripes, int maxFields, FullQueueHandler whenFull, WriterThread writer,
+                  Runnable writeSynchronously, Sampler sampler) {
+        this.sampler = sampler;
         this.stripes = stripes;
         this.stripeMask = stripes.length - 1;
         this.maxFields = maxFields;
         this.whenFull = whenFull;
         this.writer = writer;
         this.writeSynchronously = writeSynchronously;
+    }
+
+    /**
+     * Step 0, after the level check and before anything is captured: whether the sampling policy
+     * lets this event through (always, without one). A suppressed event is counted, not logged.
+     */
+    public boolean admits(LoggerCore core, int level, String msg) {
+        Sampler s = sampler;
+        return s == null || s.admit(core, level, msg);
     }
 
     public void log0(LoggerCore core, int level, String msg) {
@@ -244,9 +262,10 @@ public final class EventAppender {
     /**
      * Steps 2 (the context) to 4 for a record of {@code fields} pairs of {@code pairs}, whose keys
      * are Strings (or {@code ARG} for a message argument) and whose values are kept as they are
-     * ({@link Capture#isKept}). Only type checks run after the claim: should another thread
-     * change the caller's pairs in between, an element that no longer passes them is written as
-     * a marker string instead of running its {@code toString()} while the record is half written.
+     * ({@link Capture#isKept}). Only type checks run after the claim ({@link Capture#isKeptShape}):
+     * should another thread change the caller's pairs in between, an element that no longer passes
+     * them is written as a marker string instead of running its {@code toString()} while the record
+     * is half written.
      */
     private void appendPairs(LoggerCore core, int level, String msg, long messageArgs, long ts, int fields,
                              Object[] pairs) {
@@ -269,7 +288,7 @@ public final class EventAppender {
                     RecordProtocol.putField(longs, refs, at, f, null, RecordLayout.TAG_ARG, 0L, v);
                 } else {
                     RecordProtocol.putField(longs, refs, at, f, k instanceof String key ? key : CHANGED_WHILE_LOGGING,
-                            RecordLayout.TAG_OBJECT, 0L, Capture.isKept(v) ? v : CHANGED_WHILE_LOGGING);
+                            RecordLayout.TAG_OBJECT, 0L, Capture.isKeptShape(v) ? v : CHANGED_WHILE_LOGGING);
                 }
             }
             publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, threadFields, fields);

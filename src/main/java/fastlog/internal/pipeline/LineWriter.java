@@ -20,6 +20,7 @@ public final class LineWriter implements RecordVisitor {
 
     private static final String[] LOST_KEYS = {"lost", "lost_total"};
     private static final String[] DROP_KEYS = {"dropped", "dropped_total"};
+    private static final String[] SAMPLED_KEYS = {"sampled_out", "sampled_out_total"};
     /** Write out between batches once this much is buffered. */
     private static final int WRITE_THRESHOLD = 1 << 20;
     /** A buffer grown past this by a huge event is dropped after writing, not kept. */
@@ -31,15 +32,24 @@ public final class LineWriter implements RecordVisitor {
     private final EventRenderer renderer;
     private final Sink sink;
     private final int maxStringLength;
+    /** The sampling policy, or null: its suppressed events are reported at most once per period. */
+    private final Sampler sampler;
     private JsonOutput out;
     private long eventsInBuffer;
     private long reportedDrops;
     private long reportedLost;
+    private long reportedSampled;
+    private long lastSampledReport = System.nanoTime();
     /** Events claimed but never published (see {@code RecordProtocol.abandon}). */
     private volatile long lostEvents;
     private volatile long eventsWritten;
 
     public LineWriter(StripeReader reader, EventRenderer renderer, Sink sink, int maxStringLength) {
+        this(reader, renderer, sink, maxStringLength, null);
+    }
+
+    public LineWriter(StripeReader reader, EventRenderer renderer, Sink sink, int maxStringLength, Sampler sampler) {
+        this.sampler = sampler;
         this.reader = reader;
         this.renderer = renderer;
         this.sink = sink;
@@ -61,6 +71,7 @@ public final class LineWriter implements RecordVisitor {
     public void drainAll() {
         reader.readAll(this);
         reportDrops();
+        reportSampled(true);
         writeOut();
         sink.flush();
     }
@@ -99,6 +110,26 @@ public final class LineWriter implements RecordVisitor {
                     LOST_KEYS, new long[] {lost - reportedLost, lost});
             reportedLost = lost;
         }
+        reportSampled(false);
+    }
+
+    /**
+     * A line for the events the sampling policy suppressed since the last report: at most once per
+     * sampling period, or now if {@code force} (flush, shutdown).
+     */
+    private void reportSampled(boolean force) {
+        if (sampler == null) {
+            return;
+        }
+        long sampled = sampler.suppressed();
+        long now = System.nanoTime();
+        if (sampled > reportedSampled && (force || now - lastSampledReport >= sampler.periodNanos())) {
+            renderer.renderInternal(out, EpochClock.micros(), Levels.INFO,
+                    "fastlog sampled out events: the sampling policy suppressed them", SAMPLED_KEYS,
+                    new long[] {sampled - reportedSampled, sampled});
+            reportedSampled = sampled;
+            lastSampledReport = now;
+        }
     }
 
     /** One write for everything rendered so far. */
@@ -121,7 +152,8 @@ public final class LineWriter implements RecordVisitor {
 
     /** Whether anything waits to be read or reported (racy; the writer's re-check before it parks). */
     public boolean hasWork() {
-        return reader.hasWork() || reader.totalDropped() > reportedDrops || lostEvents > reportedLost;
+        return reader.hasWork() || reader.totalDropped() > reportedDrops || lostEvents > reportedLost
+                || (sampler != null && sampler.suppressed() > reportedSampled);
     }
 
     boolean hasHandOffs() {

@@ -14,6 +14,7 @@ import fastlog.internal.stripe.Batch;
 import fastlog.internal.stripe.ParkedProducers;
 import fastlog.internal.stripe.Stripe;
 import fastlog.internal.stripe.StripeReader;
+import fastlog.internal.value.ValueCapture;
 
 /**
  * One running logging system: builds the parts, starts and stops them, and answers
@@ -54,6 +55,7 @@ public final class Pipeline {
     private final ConsumerRole role = new ConsumerRole();
     private final WriterThread writer;
     private final EventAppender appender;
+    private final Sampler sampler;
     private final Thread shutdownHook;
 
     private volatile boolean closed;
@@ -71,13 +73,16 @@ public final class Pipeline {
         ParkedProducers parked = new ParkedProducers();
         this.reader = new StripeReader(stripes, handOffs, parked, RecordProtocol.WRITER_MAX_PARKS);
         this.sink = new Sink(config.output() != null ? config.output() : Sink.stdout(), errorReport);
-        this.lines = new LineWriter(reader, new EventRenderer(config.fieldNames(), config.maxStringLength()),
-                sink, config.maxStringLength());
+        PipelineConfig.Sampling sampling = config.sampling();
+        this.sampler = sampling == null ? null
+                : new Sampler(sampling.periodNanos(), sampling.first(), sampling.thereafter());
+        this.lines = new LineWriter(reader, new EventRenderer(config.fieldNames(), config.maxStringLength(),
+                config.valueLimits(), config.redaction()), sink, config.maxStringLength(), sampler);
         this.writer = new WriterThread(role, lines, config.lingerNanos());
         Runnable writeSynchronously = this::writeSynchronously;
         this.appender = new EventAppender(stripes, size.maxFields(),
                 new FullQueueHandler(config.dropWhenFull(), parked, role, writer, writeSynchronously),
-                writer, writeSynchronously);
+                writer, writeSynchronously, sampler);
         this.shutdownHook = new Thread(this::shutdown, "fastlog-shutdown");
     }
 
@@ -86,8 +91,9 @@ public final class Pipeline {
         return appender;
     }
 
-    /** Starts the writer and registers the JVM shutdown hook. */
+    /** Starts the writer and registers the JVM shutdown hook; installs the value limits for capture. */
     public void start() {
+        ValueCapture.limits(config.valueLimits());
         writer.start();
         try {
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -195,6 +201,11 @@ public final class Pipeline {
 
     public long writeErrors() {
         return sink.writeErrors();
+    }
+
+    /** Events the sampling policy suppressed (0 without one). */
+    public long eventsSampledOut() {
+        return sampler == null ? 0 : sampler.suppressed();
     }
 
     public long eventsLost() {

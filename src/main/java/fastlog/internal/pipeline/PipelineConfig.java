@@ -3,6 +3,8 @@ package fastlog.internal.pipeline;
 import java.io.OutputStream;
 
 import fastlog.internal.record.ReservedKeys;
+import fastlog.internal.render.Redaction;
+import fastlog.internal.value.ValueLimits;
 
 /**
  * Everything a pipeline is built from; validated by the public builder.
@@ -13,6 +15,9 @@ import fastlog.internal.record.ReservedKeys;
  * @param maxStringLength longest string value, in chars, before it is cut with an ellipsis
  * @param lingerNanos the writer's pause before it takes a partly filled batch
  * @param shutdownTimeoutNanos how long shutdown waits for the writer to finish writing
+ * @param valueLimits how deep and how wide structured values are followed
+ * @param redaction keys and patterns whose values the writer masks
+ * @param sampling the sampling policy, or null for none
  */
 public record PipelineConfig(
         int queueCapacity,
@@ -21,16 +26,29 @@ public record PipelineConfig(
         ReservedKeys fieldNames,
         int maxStringLength,
         long lingerNanos,
-        long shutdownTimeoutNanos) {
+        long shutdownTimeoutNanos,
+        ValueLimits valueLimits,
+        Redaction redaction,
+        Sampling sampling) {
 
     public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
     public static final int DEFAULT_MAX_STRING_LENGTH = 65_536;
     public static final long DEFAULT_LINGER_NANOS = 1_000_000L;
     public static final long DEFAULT_SHUTDOWN_TIMEOUT_NANOS = 10_000_000_000L;
 
+    /**
+     * The sampling policy ({@link Sampler}).
+     *
+     * @param periodNanos length of a period
+     * @param first events per level, logger and message written in each period
+     * @param thereafter then every this-many-th (0: none)
+     */
+    public record Sampling(long periodNanos, int first, int thereafter) {
+    }
+
     public static PipelineConfig defaults() {
         return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, false, null,
                 new ReservedKeys("ts", "level", "logger", "msg"), DEFAULT_MAX_STRING_LENGTH,
-                DEFAULT_LINGER_NANOS, DEFAULT_SHUTDOWN_TIMEOUT_NANOS);
+                DEFAULT_LINGER_NANOS, DEFAULT_SHUTDOWN_TIMEOUT_NANOS, ValueLimits.DEFAULTS, Redaction.DEFAULT, null);
     }
 }

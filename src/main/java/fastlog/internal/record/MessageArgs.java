@@ -41,7 +41,7 @@ public final class MessageArgs {
             if (arg instanceof Date d) {
                 return new Date(d.getTime()); // MessageFormat formats dates itself; Date is mutable
             }
-            if (Capture.isKept(arg) && !(arg instanceof Enum<?>)) {
+            if (Capture.isKeptScalar(arg) && !(arg instanceof Enum<?>)) {
                 return arg; // MessageFormat formats Numbers itself; the rest by toString()
             }
             try {
@@ -50,7 +50,7 @@ public final class MessageArgs {
                 return FORMAT_FAILED; // java.util.logging then logs the pattern unformatted
             }
         }
-        if (Capture.isKept(arg) && !(arg instanceof Enum<?>)) {
+        if (Capture.isKeptScalar(arg) && !(arg instanceof Enum<?>)) {
             return arg; // the writer prints it with String.valueOf, as SLF4J does
         }
         return Slf4jText.of(arg);

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import fastlog.internal.context.ContextFrame;
 import fastlog.internal.context.ThreadFieldsFrame;
 import fastlog.internal.json.JsonOutput;
-import fastlog.internal.json.JsonValues;
 import fastlog.internal.level.Levels;
 import fastlog.internal.record.LoggerCore;
 import fastlog.internal.record.RecordLayout;
 import fastlog.internal.record.ReservedKeys;
+import fastlog.internal.value.ValueLimits;
 
 /**
  * Renders one record as one JSON line: {@code ts}, {@code level}, {@code logger}, {@code msg},
@@ -23,8 +23,11 @@ import fastlog.internal.record.ReservedKeys;
  * twice in one call) the last value wins, so the closer to the call site a field is given, the
  * higher its precedence (call over bound over scoped over per-thread), and it is written where it
  * was last given. A message made from a pattern ({@code logPattern}) is formatted here, from
- * arguments captured by the caller. A field whose value cannot be rendered becomes a string
- * saying why; the line stays valid.
+ * arguments captured by the caller. Values, nested ones included, are written by a
+ * {@link ValueWriter}. A value under a redacted key ({@link Redaction}) is written as the mask; the
+ * message, like every string value, passes through the redaction patterns. A field whose value
+ * cannot be rendered becomes a string saying why; the line stays valid. A line with invalid raw
+ * JSON ends with {@code "_invalid_json":[keys]} (underscores added while that key is taken).
  *
  * <p>Only the consumer-role holder renders (the writer thread, or a thread in {@code flush()}):
  * the renderer keeps scratch arrays and caches between events, ordered by the role's hand-over.
@@ -33,7 +36,7 @@ public final class EventRenderer {
 
     /** Above this many fields, duplicate detection uses a hash map instead of a scan. */
     private static final int LINEAR_DEDUP_LIMIT = 24;
-    private static final byte[] CLOSE_LINE = {'}', '\n'};
+    private static final String INVALID_JSON_KEY = "_invalid_json";
 
     private final byte[] openTs;
     private final byte[][] levelFields;
@@ -44,15 +47,27 @@ public final class EventRenderer {
     private final LinePrefixCache linePrefixes;
     private final MessageFormatting messages = new MessageFormatting();
     private final RenderedKeyCache renderedKeys;
+    private final ReservedKeys names;
+    private final ValueWriter values;
     private RenderedKey[] keys = new RenderedKey[32];
     /** {@code keys[i].hash}, side by side, so the duplicate scan compares ints in one array. */
     private int[] hashes = new int[32];
     private HashMap<String, Integer> lastIndex;
+    /** Indexes into {@link #keys} of this line's fields whose raw JSON was invalid. */
+    private int[] invalidJson = new int[4];
+    private int invalidJsonCount;
 
+    /** A renderer with the default value limits and redaction. */
     public EventRenderer(ReservedKeys names, int maxStringLength) {
+        this(names, maxStringLength, ValueLimits.DEFAULTS, Redaction.DEFAULT);
+    }
+
+    public EventRenderer(ReservedKeys names, int maxStringLength, ValueLimits limits, Redaction redaction) {
+        this.names = names;
         this.scratch = new JsonOutput(256, maxStringLength);
-        this.encodedStrings = new EncodedStringCache(maxStringLength);
-        this.renderedKeys = new RenderedKeyCache(names, maxStringLength);
+        this.values = new ValueWriter(maxStringLength, limits, redaction);
+        this.encodedStrings = new EncodedStringCache(maxStringLength, values.redactsStrings() ? values::redact : null);
+        this.renderedKeys = new RenderedKeyCache(names, maxStringLength, redaction);
         this.openTs = encode("{", names.timestamp());
         this.loggerKey = encode(",", names.logger());
         this.messageKey = encode(",", names.message());
@@ -137,6 +152,7 @@ public final class EventRenderer {
         if (!linear) {
             indexLast(k, n);
         }
+        invalidJsonCount = 0;
         for (int j = 0; j < n; j++) {
             RenderedKey key = k[j];
             if (linear ? repeatedLater(k, h, j, n) : lastIndex.get(key.name) != j) {
@@ -144,13 +160,17 @@ public final class EventRenderer {
             }
             int fieldMark = out.size();
             out.writeRaw(key.json);
+            if (key.redacted) {
+                values.writeMask(out);
+                continue;
+            }
             try {
                 if (j < perThread) {
-                    JsonValues.write(out, threadFields.value(j));
+                    values.write(out, threadFields.value(j));
                 } else if (j < scoped) {
-                    JsonValues.write(out, context.value(j - perThread));
+                    values.write(out, context.value(j - perThread));
                 } else if (j < bound) {
-                    JsonValues.write(out, core.boundValue(j - scoped));
+                    values.write(out, core.boundValue(j - scoped));
                 } else {
                     writeFieldValue(out, longs, refs, at, j - first);
                 }
@@ -158,7 +178,14 @@ public final class EventRenderer {
                 out.truncate(fieldMark);
                 out.writeRaw(key.json);
                 out.writeString("<unrenderable value: " + e.getClass().getName() + ">");
+                values.takeInvalidJson(); // whatever it found, that value is gone
             }
+            if (values.takeInvalidJson()) {
+                noteInvalidJson(j);
+            }
+        }
+        if (invalidJsonCount > 0) {
+            writeInvalidJson(out, k, n);
         }
         if (k.length > 1024) {
             keys = new RenderedKey[32]; // don't keep a huge scratch array after one huge event
@@ -198,26 +225,57 @@ public final class EventRenderer {
             if (msg == null) {
                 out.writeNull();
             } else {
-                out.writeString(msg);
+                out.writeString(values.redact(msg));
             }
             return argc;
         }
         if (msg == null) {
             out.writeNull();
         } else {
-            encodedStrings.write(out, msg);
+            encodedStrings.write(out, msg); // redacted by the cache, once per distinct message
         }
         return 0;
     }
 
-    private static void writeFieldValue(JsonOutput out, long[] longs, Object[] refs, int at, int field) {
+    private void writeFieldValue(JsonOutput out, long[] longs, Object[] refs, int at, int field) {
         int tag = (int) longs[RecordLayout.keySlot(at, field)];
         int v = RecordLayout.valueSlot(at, field);
         switch (tag) {
             case RecordLayout.TAG_LONG -> out.writeLong(longs[v]);
             case RecordLayout.TAG_DOUBLE -> out.writeDouble(Double.longBitsToDouble(longs[v]));
-            default -> JsonValues.write(out, refs[v]);
+            default -> values.write(out, refs[v]);
         }
+    }
+
+    private void noteInvalidJson(int j) {
+        if (invalidJsonCount == invalidJson.length) {
+            invalidJson = Arrays.copyOf(invalidJson, 2 * invalidJsonCount);
+        }
+        invalidJson[invalidJsonCount++] = j;
+    }
+
+    /** {@code ,"_invalid_json":["key",...]}, its key renamed off reserved names and the line's other keys. */
+    private void writeInvalidJson(JsonOutput out, RenderedKey[] k, int n) {
+        String name = names.rename(INVALID_JSON_KEY);
+        for (boolean taken = true; taken; ) {
+            taken = false;
+            for (int j = 0; j < n && !taken; j++) {
+                taken = k[j].name.equals(name);
+            }
+            if (taken) {
+                name = names.rename("_" + name);
+            }
+        }
+        out.writeByte(',');
+        out.writeKey(name);
+        out.writeByte('[');
+        for (int i = 0; i < invalidJsonCount; i++) {
+            if (i > 0) {
+                out.writeByte(',');
+            }
+            out.writeString(k[invalidJson[i]].name);
+        }
+        out.writeByte(']');
     }
 
     /** The key scratch array, and {@link #hashes} beside it, with room for {@code n}. */

@@ -16,12 +16,15 @@ final class RenderedKey {
     final int hash;
     /** {@code ,"name":} encoded, leading comma included. */
     final byte[] json;
+    /** Values under this key are written as the redaction mask ({@link Redaction#isRedactedKey}). */
+    final boolean redacted;
 
-    RenderedKey(String logged, String name, byte[] json) {
+    RenderedKey(String logged, String name, byte[] json, boolean redacted) {
         this.logged = logged;
         this.name = name;
         this.hash = name.hashCode();
         this.json = json;
+        this.redacted = redacted;
     }
 
     /** Whether the two keys read the same in the output. */

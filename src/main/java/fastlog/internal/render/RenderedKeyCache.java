@@ -7,7 +7,7 @@ import fastlog.internal.record.ReservedKeys;
 
 /**
  * Turns a field key as logged into a {@link RenderedKey}: the key made well-formed, renamed off
- * the reserved names, and encoded. Keys are nearly always the same few string literals, so this
+ * the reserved names (top-level keys only), marked if its values are redacted, and encoded. Keys are nearly always the same few string literals, so this
  * work is done once per key instead of once per field of every event.
  *
  * <p>Direct-mapped on {@link String#hashCode()} (cached inside each String); a hit is confirmed
@@ -21,14 +21,17 @@ final class RenderedKeyCache {
     private static final int MAX_CACHED_LENGTH = 64;
 
     private final RenderedKey[] entries = new RenderedKey[SIZE];
+    /** Null for keys inside nested objects, which are never renamed. */
     private final ReservedKeys names;
+    private final Redaction redaction;
     private final int maxStringLength;
     private final JsonOutput scratch;
     /** How many keys were too long to keep; see {@link #uncachedMade()}. */
     private long uncachedMade;
 
-    RenderedKeyCache(ReservedKeys names, int maxStringLength) {
+    RenderedKeyCache(ReservedKeys names, int maxStringLength, Redaction redaction) {
         this.names = names;
+        this.redaction = redaction;
         this.maxStringLength = maxStringLength;
         this.scratch = new JsonOutput(MAX_CACHED_LENGTH * 6 + 8, maxStringLength);
     }
@@ -61,11 +64,12 @@ final class RenderedKeyCache {
     }
 
     private RenderedKey render(String key) {
-        String name = names.rename(wellFormed(key));
+        String wellFormed = wellFormed(key);
+        String name = names == null ? wellFormed : names.rename(wellFormed);
         scratch.reset();
         scratch.writeByte(',');
         scratch.writeKey(name);
-        return new RenderedKey(key, name, Arrays.copyOf(scratch.array(), scratch.size()));
+        return new RenderedKey(key, name, Arrays.copyOf(scratch.array(), scratch.size()), redaction.isRedactedKey(key));
     }
 
     /**

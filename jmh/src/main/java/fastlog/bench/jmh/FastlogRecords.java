@@ -1,6 +1,7 @@
 package fastlog.bench.jmh;
 
 import java.util.Arrays;
+import java.util.HashMap;
 
 import fastlog.internal.context.ContextFrame;
 import fastlog.internal.json.JsonOutput;
@@ -12,6 +13,8 @@ import fastlog.internal.record.RecordLayout;
 import fastlog.internal.record.RecordProtocol;
 import fastlog.internal.record.ReservedKeys;
 import fastlog.internal.render.EventRenderer;
+import fastlog.internal.render.Redaction;
+import fastlog.internal.value.ValueLimits;
 
 /**
  * fastlog records for the call shapes, written by the producers' own {@link RecordProtocol}
@@ -73,12 +76,37 @@ final class FastlogRecords {
                     ContextFrame.extend(null, new String[] {"request_id", "user_id"},
                             new Object[] {"req-7f3a", a.userId}),
                     INFO, "request served", "status", a.status, "path", a.path, "user_id", a.userId);
+            // The nested-value shapes, captured as the producer captures them (Capture.value): the
+            // HashMap becomes a snapshot, the Map.of, the record and the List.of are kept by reference.
+            case "hashMap5" -> new FastlogRecords(INFO, "order placed", "order", new HashMap<>(CallArgs.mapOf5()));
+            case "mapOf5" -> new FastlogRecords(INFO, "order placed", "order", CallArgs.mapOf5());
+            case "record4" -> new FastlogRecords(INFO, "order placed", "order",
+                    new CallArgs.OrderRecord(a.orderId, "SKU-4711", 3, a.total));
+            case "listOf10Longs" -> new FastlogRecords(INFO, "batch", "ids",
+                    java.util.List.of(1001L, 1002L, 1003L, 1004L, 1005L, 1006L, 1007L, 1008L, 1009L, 1010L));
             default -> throw new IllegalArgumentException("unknown shape " + shape);
         };
     }
 
     static EventRenderer renderer() {
         return new EventRenderer(new ReservedKeys("ts", "level", "logger", "msg"), MAX_STRING);
+    }
+
+    /**
+     * The renderer with a redaction setting: {@code default} (the default key set, as
+     * {@link #renderer()}), {@code none}, or {@code twoRegexes} (the default keys and two value
+     * patterns, {@code Bearer\s+\S+} and {@code (?i)password=\S+}, searched in every string).
+     */
+    static EventRenderer renderer(String redaction) {
+        Redaction r = switch (redaction) {
+            case "default" -> Redaction.DEFAULT;
+            case "none" -> Redaction.NONE;
+            case "twoRegexes" -> new Redaction(Redaction.DEFAULT_KEYS, java.util.List.of(
+                    java.util.regex.Pattern.compile("Bearer\\s+\\S+"), java.util.regex.Pattern.compile("(?i)password=\\S+")),
+                    Redaction.DEFAULT_MASK);
+            default -> throw new IllegalArgumentException("unknown redaction " + redaction);
+        };
+        return new EventRenderer(new ReservedKeys("ts", "level", "logger", "msg"), MAX_STRING, ValueLimits.DEFAULTS, r);
     }
 
     /** The record's line as fastlog's writer renders it. */

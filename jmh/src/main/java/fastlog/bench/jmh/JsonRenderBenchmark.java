@@ -1,7 +1,9 @@
 package fastlog.bench.jmh;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -11,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 import fastlog.internal.json.JsonOutput;
 import fastlog.internal.render.EventRenderer;
@@ -19,14 +22,26 @@ import fastlog.internal.render.EventRenderer;
  * Baseline: fastlog's JSON rendering alone, one thread, no queue and no I/O. A staged record is
  * rendered into the writer's kind of buffer, which is reset once it passes 1 MiB as the writer's
  * is after each write. This bounds what the writer can sustain per event before any write cost.
+ *
+ * <p>{@code redaction}: {@code default} is the product's default (the default key set, no value
+ * patterns); {@code none} turns the key set off; {@code twoRegexes} adds two value patterns
+ * searched in every string (the message included): the writer's cost of redaction per event.
+ *
+ * <p>{@code cpuNanos / renders} (aux counters) is the thread's CPU time per render: on a shared,
+ * loaded machine the wall time includes time the thread spent descheduled, its CPU time much less
+ * so.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class JsonRenderBenchmark {
 
-    @Param({"oneField", "threeFields", "tenFields", "exception", "boundAndScoped"})
+    @Param({"oneField", "threeFields", "tenFields", "exception", "boundAndScoped", "hashMap5", "mapOf5", "record4",
+        "listOf10Longs"})
     public String shape;
+
+    @Param({"default", "none", "twoRegexes"})
+    public String redaction;
 
     private FastlogRecords record;
     private EventRenderer renderer;
@@ -35,12 +50,35 @@ public class JsonRenderBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         record = FastlogRecords.of(shape, CallArgs.PaymentFailure.create());
-        renderer = FastlogRecords.renderer();
+        renderer = FastlogRecords.renderer(redaction);
         out = new JsonOutput(2 << 20, FastlogRecords.MAX_STRING);
     }
 
+    /** The measuring thread's CPU time over each iteration, and the renders it made. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Cpu {
+        private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        public long cpuNanos;
+        public long renders;
+        private long start;
+
+        @Setup(Level.Iteration)
+        public void begin() {
+            renders = 0;
+            cpuNanos = 0;
+            start = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void end() {
+            cpuNanos = THREADS.getCurrentThreadCpuTime() - start;
+        }
+    }
+
     @Benchmark
-    public int render() {
+    public int render(Cpu cpu) {
+        cpu.renders++;
         renderer.render(out, record.longs, record.refs, 0, record.header);
         int size = out.size();
         if (size >= 1 << 20) {

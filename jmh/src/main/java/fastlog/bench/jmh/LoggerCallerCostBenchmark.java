@@ -26,6 +26,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * <p>{@code callerBytes / callerCalls} (aux counters) is what the calling thread allocated per
  * call, from {@code ThreadMXBean.getCurrentThreadAllocatedBytes}; {@code -prof gc}'s
  * {@code gc.alloc.rate.norm} counts every thread of the JVM, the background writer included.
+ * {@code callerCpuNanos / callerCalls} is the calling thread's CPU time per call
+ * ({@code getCurrentThreadCpuTime}): on a shared, loaded machine the wall time per call includes
+ * time the thread spent descheduled, its CPU time much less so.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -49,7 +52,10 @@ public class LoggerCallerCostBenchmark {
         public long callerBytes;
         /** Calls made inside measured bursts whose allocation could be read (this iteration). */
         public long callerCalls;
+        /** CPU time the calling thread spent inside measured bursts (this iteration). */
+        public long callerCpuNanos;
         private long before;
+        private long cpuBefore;
         /** Events one burst writes: BURST, or 0 for the disabled call. */
         private int eventsPerBurst;
 
@@ -63,20 +69,24 @@ public class LoggerCallerCostBenchmark {
         public void reset() {
             callerBytes = 0;
             callerCalls = 0;
+            callerCpuNanos = 0;
         }
 
         @Setup(Level.Invocation)
         public void drainThenMark(SystemState s) {
             s.sys.drain();
             before = THREADS.getCurrentThreadAllocatedBytes();
+            cpuBefore = THREADS.getCurrentThreadCpuTime();
         }
 
         @TearDown(Level.Invocation)
         public void count(SystemState s) {
+            long cpuAfter = THREADS.getCurrentThreadCpuTime();
             long after = THREADS.getCurrentThreadAllocatedBytes();
             s.eventsLogged.add(eventsPerBurst);
-            if (before >= 0 && after >= 0) { // -1 where the JVM cannot tell (some virtual-thread setups)
+            if (before >= 0 && after >= 0 && cpuBefore >= 0 && cpuAfter >= 0) { // -1: the JVM cannot tell
                 callerBytes += after - before;
+                callerCpuNanos += cpuAfter - cpuBefore;
                 callerCalls += BURST;
             }
         }
@@ -108,6 +118,38 @@ public class LoggerCallerCostBenchmark {
     public void exception(SystemState s, CallArgs a, Burst b) {
         for (int i = 0; i < BURST; i++) {
             s.sys.exception(a.orderId, a.error);
+        }
+    }
+
+    /** A 5-entry HashMap as a nested object: fastlog snapshots it on the calling thread. */
+    @Benchmark
+    public void hashMap5(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.mapField(a.hashMap5);
+        }
+    }
+
+    /** The same 5 entries as a Map.of: fastlog checks it and keeps it by reference. */
+    @Benchmark
+    public void mapOf5(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.mapField(a.mapOf5);
+        }
+    }
+
+    /** A record of four components (long, String, int, double) as a nested object. */
+    @Benchmark
+    public void record4(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.recordField(a.record4);
+        }
+    }
+
+    /** A List.of ten Longs as a nested array. */
+    @Benchmark
+    public void listOf10Longs(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.listField(a.listOf10Longs);
         }
     }
 

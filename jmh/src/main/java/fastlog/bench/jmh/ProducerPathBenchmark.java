@@ -1,6 +1,9 @@
 package fastlog.bench.jmh;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,6 +14,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 import fastlog.internal.context.ContextStore;
+import fastlog.internal.record.Capture;
 
 /**
  * Profiling aid (`make bench` runs only {@code epochMicros} and {@code nanoTime}, as the
@@ -18,12 +22,39 @@ import fastlog.internal.context.ContextStore;
  * do not depend on the queue, to see how much of the caller's budget (25 ns) each one takes.
  * {@code epochMicros} is what {@code EpochClock.micros()} does (Instant.now), {@code contextLookup}
  * is {@code ContextStore.current()} outside any scope (a ScopedValue miss on Java 25),
- * {@code stripeIndex} is the thread-id hash that picks a stripe.
+ * {@code stripeIndex} is the thread-id hash that picks a stripe. {@code capture*} is what the
+ * caller pays to capture a nested value ({@code Capture.value}): a check for the Map.of, the
+ * record and the List.of (kept by reference), a snapshot for the HashMap.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ProducerPathBenchmark {
+
+    private Map<String, Object> mapOf5 = CallArgs.mapOf5();
+    private Map<String, Object> hashMap5 = new HashMap<>(mapOf5);
+    private Object record4 = new CallArgs.OrderRecord(99000123L, "SKU-4711", 3, 129.95);
+    private List<Long> listOf10 = List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+
+    @Benchmark
+    public Object captureMapOf5() {
+        return Capture.value(mapOf5);
+    }
+
+    @Benchmark
+    public Object captureHashMap5() {
+        return Capture.value(hashMap5);
+    }
+
+    @Benchmark
+    public Object captureRecord4() {
+        return Capture.value(record4);
+    }
+
+    @Benchmark
+    public Object captureListOf10Longs() {
+        return Capture.value(listOf10);
+    }
 
     @Benchmark
     public long epochMicros() {

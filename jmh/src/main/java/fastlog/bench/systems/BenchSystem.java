@@ -1,6 +1,8 @@
 package fastlog.bench.systems;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One logging system under test, configured to write JSON lines to a file. Every system makes
@@ -35,6 +37,18 @@ public interface BenchSystem {
 
     /** {@code debug("cache probe", "key", 48213)} with the level at INFO: a disabled call. */
     void disabled(long key);
+
+    /**
+     * {@code info("order placed", "order", {...5 entries...})}: a nested object, the map given as
+     * it is (a HashMap or a Map.of in the benchmarks).
+     */
+    void mapField(Map<String, Object> order);
+
+    /** {@code info("order placed", "order", record)}: a record of four components as a nested object. */
+    void recordField(Record order);
+
+    /** {@code info("batch", "ids", [10 longs])}: a nested array. */
+    void listField(List<Long> ids);
 
     /** Returns once everything logged before the call is written to the file. */
     void drain();

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
 
 import fastlog.api.Fastlog;
 import fastlog.api.FullQueuePolicy;
@@ -86,6 +88,22 @@ final class FastlogSystem implements BenchSystem {
     @Override
     public void disabled(long key) {
         log.debug("cache probe", "key", key);
+    }
+
+    @Override
+    public void mapField(Map<String, Object> order) {
+        // A Map.of is kept by reference (checked, not copied); a HashMap is snapshotted here.
+        log.info("order placed", "order", order);
+    }
+
+    @Override
+    public void recordField(Record order) {
+        log.info("order placed", "order", order);
+    }
+
+    @Override
+    public void listField(List<Long> ids) {
+        log.info("batch", "ids", ids);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package fastlog.bench.systems;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.logging.log4j.LogManager;
@@ -8,6 +10,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.async.AsyncLogger;
 import org.apache.logging.log4j.core.async.AsyncLoggerContext;
 import org.apache.logging.log4j.core.jmx.RingBufferAdmin;
+import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.StringMapMessage;
 
 /**
@@ -20,7 +23,10 @@ import org.apache.logging.log4j.message.StringMapMessage;
  * <p>Key/value fields travel in a {@link StringMapMessage}, Log4j's structured message (the
  * idiom the JsonTemplateLayout and ECS layout documentation show); the template flattens the map
  * into the line with the {@code map} resolver. Log4j 2's API has no key/value arguments
- * otherwise (its LogBuilder has none, unlike SLF4J 2's {@code addKeyValue}).
+ * otherwise (its LogBuilder has none, unlike SLF4J 2's {@code addKeyValue}). Nested values go in a
+ * {@link MapMessage} with Object values ({@code with("order", map)}): JsonTemplateLayout writes a
+ * map or a list as JSON, on the background thread; a record has no JSON form there (it is written
+ * as its {@code toString()}), which is what Log4j users get.
  */
 final class Log4j2System implements BenchSystem {
 
@@ -73,6 +79,21 @@ final class Log4j2System implements BenchSystem {
     @Override
     public void disabled(long key) {
         log.debug(new StringMapMessage(2).with("msg", "cache probe").with("key", key));
+    }
+
+    @Override
+    public void mapField(Map<String, Object> order) {
+        log.info(new MapMessage<>(2).with("msg", "order placed").with("order", order));
+    }
+
+    @Override
+    public void recordField(Record order) {
+        log.info(new MapMessage<>(2).with("msg", "order placed").with("order", order));
+    }
+
+    @Override
+    public void listField(List<Long> ids) {
+        log.info(new MapMessage<>(2).with("msg", "batch").with("ids", ids));
     }
 
     /** The ring is empty once the background thread has handled (and, at batch end, flushed) every event. */

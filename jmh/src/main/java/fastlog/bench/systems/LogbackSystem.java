@@ -1,8 +1,11 @@
 package fastlog.bench.systems;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
+import static net.logstash.logback.argument.StructuredArguments.value;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
@@ -16,7 +19,9 @@ import ch.qos.logback.classic.LoggerContext;
  * FileAppender ({@code immediateFlush=false}; the async appender flushes at the end of each batch)
  * with {@code LogstashEncoder} ({@code bench-logback.xml}). {@code appendTimeout=-1} makes callers
  * wait when the ring is full: the default (0) drops events. Fields are
- * {@code StructuredArguments.kv(...)}, which the encoder writes as top-level fields.
+ * {@code StructuredArguments.kv(...)}, which the encoder writes as top-level fields. Nested values
+ * (a map, a record, a list) are {@code StructuredArguments.value("order", v)}: the encoder writes
+ * {@code "order":{...}} with its Jackson ObjectMapper, on the appender's thread.
  */
 final class LogbackSystem implements BenchSystem {
 
@@ -66,6 +71,21 @@ final class LogbackSystem implements BenchSystem {
     @Override
     public void disabled(long key) {
         log.debug("cache probe", kv("key", key));
+    }
+
+    @Override
+    public void mapField(Map<String, Object> order) {
+        log.info("order placed", value("order", order));
+    }
+
+    @Override
+    public void recordField(Record order) {
+        log.info("order placed", value("order", order));
+    }
+
+    @Override
+    public void listField(List<Long> ids) {
+        log.info("batch", value("ids", ids));
     }
 
     @Override

@@ -1,0 +1,5 @@
+package fastlog.examples.model;
+
+/** One order line. */
+public record Line(String sku, int quantity, double price) {
+}
