@@ -18,7 +18,10 @@ import fastlog.internal.value.ValueLimits;
 
 /**
  * Settings for the logging system, from {@link Fastlog#configure()}; {@link #apply()} installs
- * them. Allowed before the first event is logged, or after {@link Fastlog#shutdown()} (which lets
+ * them. {@code Fastlog.configure()} returns a builder already filled from the settings given
+ * outside the code (system properties {@code -Dfastlog.<key>}, environment variables
+ * {@code FASTLOG_<KEY>}, {@code fastlog.properties}; see docs/configuration.md), so what the code
+ * sets here wins, and what it leaves alone can be set by whoever runs the application. Allowed before the first event is logged, or after {@link Fastlog#shutdown()} (which lets
  * tests and embedders start over); otherwise {@code apply()} throws IllegalStateException.
  *
  * <pre>{@code
@@ -58,6 +61,7 @@ public final class Configuration {
     private final List<Pattern> redactPatterns = new ArrayList<>();
     private String redactionMask = Redaction.DEFAULT_MASK;
     private PipelineConfig.Sampling sampling;
+    private boolean jmx;
 
     Configuration() {
     }
@@ -231,20 +235,42 @@ public final class Configuration {
     }
 
     /**
+     * Registers the JMX MBean {@code fastlog:type=Logging} ({@link FastlogMXBean}: the counters of
+     * {@link Stats}, and levels to read and change) in the platform MBean server while fastlog runs
+     * (default false; also {@code -Dfastlog.jmx=true} or {@code FASTLOG_JMX=true}). Needs module
+     * {@code java.management} (on the module path: {@code --add-modules java.management}, or a
+     * module that requires it); without it a warning is printed and logging goes on.
+     */
+    public Configuration jmx(boolean on) {
+        this.jmx = on;
+        return this;
+    }
+
+    /**
      * Installs these settings and starts the logging system.
      *
      * @throws IllegalStateException if fastlog is running (an event was already logged and
      *                               {@link Fastlog#shutdown()} was not called)
      */
     public void apply() {
+        Fastlog.install(build(), jmx);
+    }
+
+    /** Whether {@link #jmx(boolean)} is on. */
+    boolean jmx() {
+        return jmx;
+    }
+
+    /** The pipeline these settings describe. */
+    PipelineConfig build() {
         Set<String> keys = new LinkedHashSet<>();
         if (redactDefaultKeys) {
             keys.addAll(Redaction.DEFAULT_KEYS);
         }
         keys.addAll(redactKeys);
-        Fastlog.install(new PipelineConfig(queueCapacity, fullQueuePolicy == FullQueuePolicy.DROP, output,
+        return new PipelineConfig(queueCapacity, fullQueuePolicy == FullQueuePolicy.DROP, output,
                 new ReservedKeys(timestampField, levelField, loggerField, messageField), maxStringLength,
                 linger.toNanos(), shutdownTimeout.toNanos(), new ValueLimits(maxDepth, maxElements),
-                new Redaction(keys, redactPatterns, redactionMask), sampling));
+                new Redaction(keys, redactPatterns, redactionMask), sampling);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import fastlog.internal.config.ExternalSettings;
+import fastlog.internal.jmx.Jmx;
 import fastlog.internal.level.LevelRegistry;
 import fastlog.internal.pipeline.EventAppender;
 import fastlog.internal.pipeline.Pipeline;
@@ -37,10 +39,19 @@ public final class Fastlog {
         }
     }
 
-    private static final LevelRegistry LEVELS = new LevelRegistry(initialLevel().ordinal());
+    /** Settings from system properties, the environment and fastlog.properties: read once. */
+    private static final ExternalSettings SETTINGS = ExternalSettings.read(System.getProperties(), System.getenv(),
+            settingsLoader(), System.err, Configuration::new);
+    private static final LevelRegistry LEVELS = initialLevels();
     private static final ConcurrentHashMap<String, Logger> LOGGERS = new ConcurrentHashMap<>();
     private static volatile Pipeline pipeline;
-    private static volatile PipelineConfig config = PipelineConfig.defaults();
+    private static volatile PipelineConfig config;
+    private static volatile boolean jmx;
+    static {
+        Configuration fromSettings = configure();
+        config = fromSettings.build();
+        jmx = fromSettings.jmx();
+    }
 
     private Fastlog() {
     }
@@ -136,6 +147,7 @@ public final class Fastlog {
         if (p != null) {
             p.shutdown();
         }
+        Jmx.unregister();
     }
 
     /** A snapshot of the counters. */
@@ -148,12 +160,15 @@ public final class Fastlog {
                 p.writeErrors(), p.eventsLost(), p.eventsSampledOut());
     }
 
-    /** A builder for the settings; see {@link Configuration}. */
+    /**
+     * A builder for the settings, filled from the settings given outside the code (system
+     * properties, environment, {@code fastlog.properties}); see {@link Configuration}.
+     */
     public static Configuration configure() {
-        return new Configuration();
+        return SETTINGS.applyTo(new Configuration());
     }
 
-    static void install(PipelineConfig newConfig) {
+    static void install(PipelineConfig newConfig, boolean withJmx) {
         Pipeline current = pipeline;
         if (current != null && !current.isClosed()) {
             throw new IllegalStateException(
@@ -164,7 +179,11 @@ public final class Fastlog {
             throw new IllegalStateException("fastlog was started concurrently with configure().apply()");
         }
         config = newConfig;
+        jmx = withJmx;
         next.start();
+        if (withJmx) {
+            Jmx.register(System.err);
+        }
     }
 
     /** Where logging calls go: the running pipeline's producer side, started on first use. */
@@ -182,23 +201,24 @@ public final class Fastlog {
         Pipeline created = new Pipeline(config, System.err);
         if (PIPELINE.compareAndSet((Pipeline) null, created)) {
             created.start();
+            if (jmx) {
+                Jmx.register(System.err);
+            }
             return created;
         }
         return pipeline; // another thread started it first; ours was never started
     }
 
-    private static Level initialLevel() {
-        String fromProperty = System.getProperty("fastlog.level");
-        String source = fromProperty != null ? fromProperty : System.getenv("FASTLOG_LEVEL");
-        if (source == null || source.isBlank()) {
-            return Level.INFO;
-        }
-        Level parsed = Level.parse(source);
-        if (parsed == null) {
-            System.err.println("fastlog: unknown level '" + source + "' (from "
-                    + (fromProperty != null ? "-Dfastlog.level" : "FASTLOG_LEVEL") + "); using INFO");
-            return Level.INFO;
-        }
-        return parsed;
+    /** The global and per-logger levels the settings give; INFO for what they leave unset. */
+    private static LevelRegistry initialLevels() {
+        LevelRegistry levels = new LevelRegistry(SETTINGS.globalLevel(Level.INFO).ordinal());
+        SETTINGS.loggerLevels().forEach((name, level) -> levels.setForName(name, level.ordinal()));
+        return levels;
+    }
+
+    /** Where {@code fastlog.properties} is looked for: the thread's context class loader, else fastlog's. */
+    private static ClassLoader settingsLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Fastlog.class.getClassLoader();
     }
 }
