@@ -70,6 +70,9 @@ public final class Parse {
         }
         String number = t.substring(0, unitAt);
         String unit = t.substring(unitAt).trim();
+        if (number.isEmpty()) {
+            throw new IllegalArgumentException("not a duration (a number and a unit: ns, us, ms, s, m, h), e.g. 10s");
+        }
         long nanosPerUnit = switch (unit) {
             case "ns" -> 1L;
             case "us" -> 1_000L;
