@@ -35,7 +35,7 @@ final class ChildJvm {
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("FASTLOG_LEVEL");
+        pb.environment().keySet().removeIf(k -> k.startsWith("FASTLOG_")); // the settings of the child are the test's
         pb.environment().putAll(env);
         Process p = pb
                 .redirectOutput(stdout.toFile())

@@ -133,7 +133,7 @@ final class ChildProcess {
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().remove("FASTLOG_LEVEL");
+        pb.environment().keySet().removeIf(k -> k.startsWith("FASTLOG_")); // the settings of the child are the test's
         pb.environment().remove("JAVA_TOOL_OPTIONS"); // the JVM would announce it on stderr
         pb.environment().remove("JDK_JAVA_OPTIONS");
         return pb;

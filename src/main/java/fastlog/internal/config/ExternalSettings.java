@@ -26,6 +26,9 @@ import fastlog.api.Level;
  * built-in defaults apply to what nobody set. Per-logger levels are merged name by name, each
  * name taking its level from the highest source that names it.
  *
+ * <p>{@code -Dfastlog.debug=true} (or {@code FASTLOG_DEBUG}, or {@code debug=true} in the file)
+ * prints where each setting came from, once, when fastlog starts.
+ *
  * <p>Reading never throws: an unreadable file, an unknown key in the file, a bad number, level
  * or duration each print one line on stderr and are ignored. Unknown {@code fastlog.*} system
  * properties and {@code FASTLOG_*} variables are not reported (other tools share those names),
@@ -35,6 +38,8 @@ public final class ExternalSettings {
 
     /** Names of the system property and variable that point at a file. */
     static final String CONFIG_KEY = "config";
+    /** {@code debug=true} prints where every setting came from, once, at start. */
+    static final String DEBUG_KEY = "debug";
 
     private record Chosen(Option<?> option, Entry entry) {
     }
@@ -88,15 +93,43 @@ public final class ExternalSettings {
         }
 
         Level global = null;
+        Entry globalFrom = null;
         for (Entry e : candidates(system, env, file, LevelOptions.GLOBAL)) {
             try {
                 global = Parse.level(e.value());
+                globalFrom = e;
                 break;
             } catch (IllegalArgumentException bad) {
                 warnings.ignoring(e, bad.getMessage());
             }
         }
-        return new ExternalSettings(List.copyOf(chosen), global, loggerLevels(system, env, file, warnings));
+        ExternalSettings settings = new ExternalSettings(List.copyOf(chosen), global,
+                loggerLevels(system, env, file, warnings));
+        if (debug(system, env, file, warnings)) {
+            settings.report(file, globalFrom, warnings);
+        }
+        return settings;
+    }
+
+    private static boolean debug(Properties system, Map<String, String> env, PropertiesFile file, Warnings warnings) {
+        for (Entry e : candidates(system, env, file, DEBUG_KEY)) {
+            try {
+                return Parse.bool(e.value());
+            } catch (IllegalArgumentException bad) {
+                warnings.ignoring(e, bad.getMessage());
+            }
+        }
+        return false;
+    }
+
+    /** The {@code debug=true} report: the file, then each setting that was given and where. */
+    private void report(PropertiesFile file, Entry globalFrom, Warnings out) {
+        out.print("settings file: " + (file.location == null ? "none" : file.location));
+        for (Chosen ch : chosen) {
+            out.print("setting " + ch.option().key() + " from " + ch.entry().describe());
+        }
+        out.print("level " + (globalFrom == null ? "INFO (default)" : globalLevel + " from " + globalFrom.describe()));
+        loggerLevels.forEach((name, level) -> out.print("level " + name + " " + level));
     }
 
     /** Lowest precedence first, so that each later source overrides a name. */
@@ -170,7 +203,7 @@ public final class ExternalSettings {
     private static void checkFileKeys(PropertiesFile file, Warnings warnings) {
         file.entries.forEach((key, e) -> {
             if (Options.byKey(key) == null && !key.equals(LevelOptions.GLOBAL) && !key.equals(LevelOptions.LIST)
-                    && !key.startsWith(LevelOptions.ONE_PREFIX)) {
+                    && !key.startsWith(LevelOptions.ONE_PREFIX) && !key.equals(DEBUG_KEY)) {
                 String near = nearKey(key);
                 warnings.ignoring(e, key.equals(CONFIG_KEY) ? "the file's location is set with -Dfastlog.config or FASTLOG_CONFIG"
                         : "unknown key" + (near == null ? "" : " (did you mean " + near + "?)"));
@@ -198,7 +231,7 @@ public final class ExternalSettings {
                 return o.key();
             }
         }
-        for (String k : List.of(LevelOptions.GLOBAL, LevelOptions.LIST)) {
+        for (String k : List.of(LevelOptions.GLOBAL, LevelOptions.LIST, CONFIG_KEY, DEBUG_KEY)) {
             if (k.equalsIgnoreCase(key)) {
                 return k;
             }

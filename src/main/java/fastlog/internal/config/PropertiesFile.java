@@ -28,12 +28,15 @@ final class PropertiesFile {
 
     /** The file's entries by key without the prefix, sorted (so warnings come in a stable order). */
     final Map<String, Entry> entries;
+    /** Where it was read from, or null if none was. */
+    final String location;
 
-    private PropertiesFile(Map<String, Entry> entries) {
+    private PropertiesFile(Map<String, Entry> entries, String location) {
         this.entries = entries;
+        this.location = location;
     }
 
-    static final PropertiesFile NONE = new PropertiesFile(Map.of());
+    static final PropertiesFile NONE = new PropertiesFile(Map.of(), null);
 
     /**
      * @param explicit the path from {@code fastlog.config}, or null to look on the class path
@@ -100,6 +103,6 @@ final class PropertiesFile {
                 warnings.ignoring(kept == e ? before : e, "also given as " + kept.name());
             }
         }
-        return new PropertiesFile(entries);
+        return new PropertiesFile(entries, where);
     }
 }

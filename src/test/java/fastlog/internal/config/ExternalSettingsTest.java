@@ -230,4 +230,17 @@ class ExternalSettingsTest {
         assertEquals(1, warnings().size(), warnings().toString());
         assertTrue(warnings().get(0).startsWith("fastlog: 2 fastlog.properties files on the class path; using "), warnings().get(0));
     }
+
+    @Test
+    void debugPrintsWhereEachSettingCameFrom() throws IOException {
+        Path f = file("d.properties", "maxDepth=5\nlevels=com.acme=debug\n");
+        read(props("fastlog.config", f.toString(), "fastlog.debug", "true", "fastlog.level", "warn"),
+                Map.of("FASTLOG_QUEUE_CAPACITY", "2048"));
+        assertEquals(List.of(
+                "fastlog: settings file: " + f.toAbsolutePath(),
+                "fastlog: setting queueCapacity from FASTLOG_QUEUE_CAPACITY=2048",
+                "fastlog: setting maxDepth from maxDepth=5 in " + f.toAbsolutePath(),
+                "fastlog: level WARN from -Dfastlog.level=warn",
+                "fastlog: level com.acme DEBUG"), warnings());
+    }
 }
