@@ -1,5 +1,7 @@
 package fastlog.internal.config;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -94,6 +96,47 @@ public final class Parse {
             throw new IllegalArgumentException("duration too long");
         }
         return Duration.ofNanos(Math.round(nanos));
+    }
+
+    /** A file path ({@code Path.of}, trimmed; relative paths are relative to the working directory). */
+    public static Path path(String s) {
+        String t = s.trim();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("empty path");
+        }
+        try {
+            return Path.of(t);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("not a path: " + e.getReason());
+        }
+    }
+
+    /**
+     * A size in bytes: a whole number with an optional unit, {@code B}, {@code KB}, {@code MB},
+     * {@code GB} (powers of 1024, as Logback's {@code FileSize}; {@code KiB} etc. also accepted):
+     * {@code 64MB}, {@code 512 KB}, {@code 1048576}.
+     */
+    public static long bytes(String s) {
+        String t = s.trim().toUpperCase(Locale.ROOT).replace("_", "");
+        int unitAt = 0;
+        while (unitAt < t.length() && Character.isDigit(t.charAt(unitAt))) {
+            unitAt++;
+        }
+        if (unitAt == 0) {
+            throw new IllegalArgumentException("not a size, e.g. 64MB");
+        }
+        long multiplier = switch (t.substring(unitAt).trim()) {
+            case "", "B" -> 1L;
+            case "K", "KB", "KIB" -> 1L << 10;
+            case "M", "MB", "MIB" -> 1L << 20;
+            case "G", "GB", "GIB" -> 1L << 30;
+            default -> throw new IllegalArgumentException("unknown size unit '" + t.substring(unitAt).trim() + "' (B, KB, MB, GB)");
+        };
+        try {
+            return Math.multiplyExact(Long.parseLong(t.substring(0, unitAt)), multiplier);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("size too large");
+        }
     }
 
     /** A comma-separated list of non-empty items, each trimmed. */

@@ -48,6 +48,19 @@ class ParseTest {
     }
 
     @Test
+    void pathsAndSizes() {
+        assertEquals(java.nio.file.Path.of("logs/app.log"), Parse.path(" logs/app.log "));
+        assertThrows(IllegalArgumentException.class, () -> Parse.path(" "));
+        assertEquals(64L << 20, Parse.bytes("64MB"));
+        assertEquals(512L << 10, Parse.bytes("512 kb"));
+        assertEquals(1L << 30, Parse.bytes("1GiB"));
+        assertEquals(1_048_576L, Parse.bytes("1_048_576"));
+        assertThrows(IllegalArgumentException.class, () -> Parse.bytes("MB"));
+        assertThrows(IllegalArgumentException.class, () -> Parse.bytes("64 parsecs"));
+        assertThrows(IllegalArgumentException.class, () -> Parse.bytes("99999999999999GB"));
+    }
+
+    @Test
     void environmentNamesAreTheKeyInUpperSnakeCase() {
         assertEquals("FASTLOG_QUEUE_CAPACITY", Option.envName("queueCapacity"));
         assertEquals("FASTLOG_LEVELS", Option.envName("levels"));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +57,24 @@ class ModulePathJmxTest {
             """;
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    /** The application module, compiled once for both tests (javac is the slow part). */
+    private static Path app;
+
+    @BeforeAll
+    static void compile() throws Exception {
+        Path src = dir.resolve("src");
+        write(src.resolve("module-info.java"), MODULE_INFO);
+        write(src.resolve("demo/app/Main.java"), MAIN);
+        app = dir.resolve("out");
+        exec(List.of(tool("javac"), "-p", classes(), "-d", app.toString(), src.resolve("module-info.java").toString(),
+                src.resolve("demo/app/Main.java").toString()), Map.of(), "javac");
+    }
+
+    private static String classes() {
+        return Path.of("target", "classes").toAbsolutePath().toString();
+    }
 
     @Test
     void withoutJavaManagementLoggingWorksAndJmxOnlyWarns() throws Exception {
@@ -89,17 +107,10 @@ class ModulePathJmxTest {
         }
     }
 
-    private Child run(List<String> runtimeArgs) throws Exception {
-        Path src = dir.resolve("src");
-        write(src.resolve("module-info.java"), MODULE_INFO);
-        write(src.resolve("demo/app/Main.java"), MAIN);
-        Path out = dir.resolve("out");
-        String classes = Path.of("target", "classes").toAbsolutePath().toString();
-        exec(List.of(tool("javac"), "-p", classes, "-d", out.toString(), src.resolve("module-info.java").toString(),
-                src.resolve("demo/app/Main.java").toString()), Map.of(), "javac");
+    private static Child run(List<String> runtimeArgs) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(tool("java"), "-XX:+UseSerialGC"));
         cmd.addAll(runtimeArgs);
-        cmd.addAll(List.of("-p", classes + File.pathSeparator + out, "-m", "demo.app/demo.app.Main"));
+        cmd.addAll(List.of("-p", classes() + File.pathSeparator + app, "-m", "demo.app/demo.app.Main"));
         Path[] outputs = exec(cmd, Map.of("FASTLOG_JMX", "true", "FASTLOG_LEVELS", "com.acme=debug"), "java");
         List<JsonNode> lines = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
@@ -118,7 +129,7 @@ class ModulePathJmxTest {
         Files.writeString(file, text);
     }
 
-    private Path[] exec(List<String> cmd, Map<String, String> env, String what) throws IOException, InterruptedException {
+    private static Path[] exec(List<String> cmd, Map<String, String> env, String what) throws IOException, InterruptedException {
         Path stdout = Files.createTempFile(dir, what, ".out");
         Path stderr = Files.createTempFile(dir, what, ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
