@@ -29,6 +29,9 @@ import fastlog.api.Level;
  * <p>{@code -Dfastlog.debug=true} (or {@code FASTLOG_DEBUG}, or {@code debug=true} in the file)
  * prints where each setting came from, once, when fastlog starts.
  *
+ * <p>An empty (or blank) value counts as not set, so {@code FASTLOG_LEVEL=} in a deployment
+ * template changes nothing.
+ *
  * <p>Reading never throws: an unreadable file, an unknown key in the file, a bad number, level
  * or duration each print one line on stderr and are ignored. Unknown {@code fastlog.*} system
  * properties and {@code FASTLOG_*} variables are not reported (other tools share those names),
@@ -137,11 +140,11 @@ public final class ExternalSettings {
                                                    Warnings warnings) {
         Map<String, Level> levels = new TreeMap<>();
         Entry fileList = file.entries.get(LevelOptions.LIST);
-        if (fileList != null) {
+        if (fileList != null && !fileList.value().isBlank()) {
             LevelOptions.addList(fileList, levels, warnings);
         }
         file.entries.forEach((key, e) -> {
-            if (key.startsWith(LevelOptions.ONE_PREFIX)) {
+            if (key.startsWith(LevelOptions.ONE_PREFIX) && !e.value().isBlank()) {
                 LevelOptions.addOne(key, e, levels, warnings);
             }
         });
@@ -157,7 +160,7 @@ public final class ExternalSettings {
         List<String> names = new ArrayList<>(system.stringPropertyNames());
         Collections.sort(names);
         for (String name : names) {
-            if (name.startsWith(onePrefix)) {
+            if (name.startsWith(onePrefix) && !system.getProperty(name).isBlank()) {
                 LevelOptions.addOne(name.substring(PropertiesFile.PREFIX.length()),
                         new Entry("-D" + name, system.getProperty(name), null), levels, warnings);
             }
@@ -177,7 +180,7 @@ public final class ExternalSettings {
             out.add(v);
         }
         Entry f = file.entries.get(key);
-        if (f != null) {
+        if (f != null && !f.value().isBlank()) {
             out.add(f);
         }
         return out;
@@ -191,13 +194,13 @@ public final class ExternalSettings {
     private static Entry fromSystem(Properties system, String key) {
         String name = Option.propertyName(key);
         String v = system.getProperty(name);
-        return v == null ? null : new Entry("-D" + name, v, null);
+        return v == null || v.isBlank() ? null : new Entry("-D" + name, v, null);
     }
 
     private static Entry fromEnv(Map<String, String> env, String key) {
         String name = Option.envName(key);
         String v = env.get(name);
-        return v == null ? null : new Entry(name, v, null);
+        return v == null || v.isBlank() ? null : new Entry(name, v, null);
     }
 
     private static void checkFileKeys(PropertiesFile file, Warnings warnings) {

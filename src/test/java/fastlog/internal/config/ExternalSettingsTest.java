@@ -243,4 +243,16 @@ class ExternalSettingsTest {
                 "fastlog: level WARN from -Dfastlog.level=warn",
                 "fastlog: level com.acme DEBUG"), warnings());
     }
+
+    @Test
+    void anEmptyValueCountsAsNotSet() throws IOException {
+        Path f = file("e.properties", "maxDepth=5\nlevel=error\nlevel.com.acme=\n");
+        ExternalSettings s = read(props("fastlog.config", f.toString(), "fastlog.maxDepth", " ", "fastlog.levels", ""),
+                Map.of("FASTLOG_LEVEL", "", "FASTLOG_MAX_ELEMENTS", ""));
+        assertEquals("maxDepth=5 in " + f.toAbsolutePath(), s.sources().get("maxDepth"));
+        assertEquals(null, s.sources().get("maxElements"));
+        assertEquals(Level.ERROR, s.globalLevel(Level.INFO));
+        assertEquals(Map.of(), s.loggerLevels());
+        assertEquals(List.of(), warnings());
+    }
 }
