@@ -173,7 +173,9 @@ final class CaptureHub {
         for (int attempt = 0; attempt < 50; attempt++) {
             Fastlog.shutdown();
             try {
-                Fastlog.configure().output(s).apply();
+                // The capture parses the default field names: pinned in code, which wins over a
+                // fieldNames the application sets in fastlog.properties or the environment.
+                Fastlog.configure().output(s).fieldNames("ts", "level", "logger", "msg").apply();
                 sink = s;
                 generation++; // under installLock
                 return;
