@@ -27,8 +27,9 @@ import java.util.zip.GZIPOutputStream;
  * {@link #request} and {@link #close} are called by the writer (the consumer role holder, one
  * thread at a time, ordered by the role's hand-off). A pass runs on the housekeeping thread; passes
  * never overlap (one thread). Requests made while a pass is queued but not started are merged into
- * it: a pass looks at the whole directory, so one pass does the work of any number of rotations.
- * A request made while a pass runs queues one more, so nothing rotated is left unvisited.
+ * it ({@link PassRequests}): a pass looks at the whole directory, so one pass does the work of any
+ * number of rotations. A request made while a pass runs queues one more, so nothing rotated is
+ * left unvisited.
  *
  * <h2>A pass</h2>
  * Deletes left-over {@code .gz.tmp} files (a compression cut short by a crash or an exit), deletes
@@ -47,7 +48,7 @@ final class Housekeeping {
     private final boolean gzip;
     private final FileOps ops;
     private final PrintStream errors;
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final PassRequests requests = new PassRequests();
     private final AtomicBoolean compressReported = new AtomicBoolean();
     private final AtomicBoolean deleteReported = new AtomicBoolean();
     /**
@@ -74,7 +75,7 @@ final class Housekeeping {
 
     /** Writer: asks for a pass soon. Never blocks on I/O. */
     void request() {
-        if (!queued.compareAndSet(false, true)) {
+        if (!requests.request()) {
             return; // a pass that has not started yet will see this rotation too
         }
         if (executor == null || executor.isShutdown()) {
@@ -83,7 +84,7 @@ final class Housekeeping {
         try {
             executor.execute(this::pass);
         } catch (RejectedExecutionException e) {
-            queued.set(false);
+            requests.submitFailed();
         }
     }
 
@@ -120,7 +121,7 @@ final class Housekeeping {
 
     /** Housekeeping thread: one look at the directory. */
     void pass() {
-        queued.set(false);
+        requests.passStarting();
         List<Path> tmps = new ArrayList<>();
         List<RotatedNames.Rotated> rotated;
         try {
