@@ -1,6 +1,7 @@
 package fastlog.api;
 
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,6 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import fastlog.internal.file.FileSettings;
+import fastlog.internal.file.FileSpec;
 import fastlog.internal.pipeline.PipelineConfig;
 import fastlog.internal.record.ReservedKeys;
 import fastlog.internal.render.Redaction;
@@ -47,6 +50,8 @@ public final class Configuration {
     private int queueCapacity = PipelineConfig.DEFAULT_QUEUE_CAPACITY;
     private FullQueuePolicy fullQueuePolicy = FullQueuePolicy.BLOCK;
     private OutputStream output;
+    /** From -Dfastlog.file / FASTLOG_FILE and their companions, unless an output(...) call replaces it. */
+    private FileSpec file = FileSettings.fromSystem();
     private String timestampField = "ts";
     private String levelField = "level";
     private String loggerField = "logger";
@@ -90,6 +95,24 @@ public final class Configuration {
      */
     public Configuration output(OutputStream out) {
         this.output = Objects.requireNonNull(out, "out");
+        this.file = null;
+        return this;
+    }
+
+    /**
+     * Appends lines to {@code file}, without rotation: the same as
+     * {@code output(FileOutput.to(file))}. The file and its missing parent directories are created
+     * at the first write. Without any {@code output} call, {@code -Dfastlog.file} or
+     * {@code FASTLOG_FILE} (and their companions, see docs/files.md) choose the file.
+     */
+    public Configuration output(Path file) {
+        return output(FileOutput.to(file));
+    }
+
+    /** Writes lines to a file that may rotate by size and daily; see {@link FileOutput}. */
+    public Configuration output(FileOutput file) {
+        this.file = Objects.requireNonNull(file, "file").spec();
+        this.output = null;
         return this;
     }
 
@@ -268,7 +291,7 @@ public final class Configuration {
             keys.addAll(Redaction.DEFAULT_KEYS);
         }
         keys.addAll(redactKeys);
-        return new PipelineConfig(queueCapacity, fullQueuePolicy == FullQueuePolicy.DROP, output,
+        return new PipelineConfig(queueCapacity, fullQueuePolicy == FullQueuePolicy.DROP, output, file,
                 new ReservedKeys(timestampField, levelField, loggerField, messageField), maxStringLength,
                 linger.toNanos(), shutdownTimeout.toNanos(), new ValueLimits(maxDepth, maxElements),
                 new Redaction(keys, redactPatterns, redactionMask), sampling);

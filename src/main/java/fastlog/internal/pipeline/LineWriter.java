@@ -139,9 +139,7 @@ public final class LineWriter implements RecordVisitor {
             return;
         }
         long events = eventsInBuffer;
-        if (sink.write(out.array(), size, events)) {
-            eventsWritten = eventsWritten + events; // single writer: the role holder
-        }
+        eventsWritten = eventsWritten + sink.write(out.array(), size, events); // single writer: the role holder
         eventsInBuffer = 0;
         if (out.array().length > MAX_RETAINED_BUFFER) {
             out = new JsonOutput(INITIAL_BUFFER, maxStringLength);

@@ -6,10 +6,13 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import fastlog.internal.file.RollingFile;
 import fastlog.internal.queue.MpscArrayQueue;
 import fastlog.internal.record.RecordProtocol;
 import fastlog.internal.render.EventRenderer;
+import fastlog.internal.sink.Output;
 import fastlog.internal.sink.Sink;
+import fastlog.internal.sink.StreamOutput;
 import fastlog.internal.stripe.Batch;
 import fastlog.internal.stripe.ParkedProducers;
 import fastlog.internal.stripe.Stripe;
@@ -72,7 +75,7 @@ public final class Pipeline {
         }
         ParkedProducers parked = new ParkedProducers();
         this.reader = new StripeReader(stripes, handOffs, parked, RecordProtocol.WRITER_MAX_PARKS);
-        this.sink = new Sink(config.output() != null ? config.output() : Sink.stdout(), errorReport);
+        this.sink = new Sink(output(config, errorReport), errorReport);
         PipelineConfig.Sampling sampling = config.sampling();
         this.sampler = sampling == null ? null
                 : new Sampler(sampling.periodNanos(), sampling.first(), sampling.thereafter());
@@ -84,6 +87,14 @@ public final class Pipeline {
                 new FullQueueHandler(config.dropWhenFull(), parked, role, writer, writeSynchronously),
                 writer, writeSynchronously, sampler);
         this.shutdownHook = new Thread(this::shutdown, "fastlog-shutdown");
+    }
+
+    /** The user's stream, else the file (opened by the writer at its first write), else stdout. */
+    private static Output output(PipelineConfig config, PrintStream errorReport) {
+        if (config.output() != null) {
+            return new StreamOutput(config.output());
+        }
+        return config.file() != null ? new RollingFile(config.file(), errorReport) : new StreamOutput(Sink.stdout());
     }
 
     /** Where logging calls go. */
@@ -165,9 +176,26 @@ public final class Pipeline {
                     + " ms: the output is not accepting writes; " + reader.pendingEvents()
                     + " events may not be written");
         } else {
-            flush(System.nanoTime() + config.shutdownTimeoutNanos());
+            long deadline = System.nanoTime() + config.shutdownTimeoutNanos();
+            flush(deadline);
+            closeOutput(deadline);
         }
         terminated = true;
+    }
+
+    /**
+     * Closes the output (a file: forced to disk if so set, its descriptor closed, background
+     * compression given until the deadline) as the role holder. Events logged later reopen it.
+     */
+    private void closeOutput(long deadline) {
+        if (role.isHeldBy(Thread.currentThread()) || !role.acquire(deadline)) {
+            return;
+        }
+        try {
+            sink.close(deadline);
+        } finally {
+            role.release();
+        }
     }
 
     private void awaitTermination() {

@@ -2,6 +2,8 @@ package fastlog.internal.pipeline;
 
 import java.io.OutputStream;
 
+import fastlog.internal.file.FileSettings;
+import fastlog.internal.file.FileSpec;
 import fastlog.internal.record.ReservedKeys;
 import fastlog.internal.render.Redaction;
 import fastlog.internal.value.ValueLimits;
@@ -11,7 +13,8 @@ import fastlog.internal.value.ValueLimits;
  *
  * @param queueCapacity events of up to three fields that fit in staging at once
  * @param dropWhenFull drop (and count) an event when its stripe is full, instead of waiting
- * @param output where lines go; {@code null} means the process's stdout file descriptor
+ * @param output where lines go; {@code null} means {@code file}, or the process's stdout file descriptor
+ * @param file the file lines go to when {@code output} is null, or null for stdout
  * @param maxStringLength longest string value, in chars, before it is cut with an ellipsis
  * @param lingerNanos the writer's pause before it takes a partly filled batch
  * @param shutdownTimeoutNanos how long shutdown waits for the writer to finish writing
@@ -23,6 +26,7 @@ public record PipelineConfig(
         int queueCapacity,
         boolean dropWhenFull,
         OutputStream output,
+        FileSpec file,
         ReservedKeys fieldNames,
         int maxStringLength,
         long lingerNanos,
@@ -47,7 +51,7 @@ public record PipelineConfig(
     }
 
     public static PipelineConfig defaults() {
-        return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, false, null,
+        return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, false, null, FileSettings.fromSystem(),
                 new ReservedKeys("ts", "level", "logger", "msg"), DEFAULT_MAX_STRING_LENGTH,
                 DEFAULT_LINGER_NANOS, DEFAULT_SHUTDOWN_TIMEOUT_NANOS, ValueLimits.DEFAULTS, Redaction.DEFAULT, null);
     }

@@ -7,22 +7,27 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 
 /**
- * The output stream lines are written to, and what happens when it fails.
+ * The {@link Output} lines are written to, and what happens when it fails.
  *
  * <p>Only the thread holding the consumer role writes. A failed write (stdout closed by its
- * reader, a full disk) never propagates: the events in it are counted as lost, the first failure
- * is reported with one line on stderr, and later writes are still attempted, so output resumes
- * if the stream recovers. The counters are read by {@code stats()} from any thread.
+ * reader, a full disk) never propagates: the events in it are counted as lost (only the lines
+ * not written, when the output says how many: {@link LinesNotWritten}), the first failure is
+ * reported with one line on stderr, and later writes are still attempted, so output resumes if
+ * the output recovers. The counters are read by {@code stats()} from any thread.
  */
 public final class Sink {
 
-    private final OutputStream out;
+    private final Output out;
     private final PrintStream errorReport;
     private volatile long writeErrors;
     private volatile long eventsLost;
     private boolean reported;
 
     public Sink(OutputStream out, PrintStream errorReport) {
+        this(new StreamOutput(out), errorReport);
+    }
+
+    public Sink(Output out, PrintStream errorReport) {
         this.out = out;
         this.errorReport = errorReport;
     }
@@ -35,24 +40,38 @@ public final class Sink {
     /**
      * Writes {@code len} bytes holding {@code events} lines.
      *
-     * @return whether the write succeeded
+     * @return how many of the events were written: all of them, none, or (when a file output
+     *         failed part-way) the first ones
      */
-    public boolean write(byte[] bytes, int len, long events) {
+    public long write(byte[] bytes, int len, long events) {
         if (len == 0) {
-            return true;
+            return events;
         }
         try {
-            out.write(bytes, 0, len);
-            return true;
+            out.write(bytes, len);
+            return events;
+        } catch (LinesNotWritten e) {
+            long lost = Math.min(events, e.lines());
+            fail(e, lost);
+            return events - lost;
         } catch (IOException | RuntimeException e) {
             fail(e, events);
-            return false;
+            return 0;
         }
     }
 
     public void flush() {
         try {
             out.flush();
+        } catch (IOException | RuntimeException e) {
+            fail(e, 0);
+        }
+    }
+
+    /** At shutdown, after the last drain: flushes and releases the output (see {@link Output#close}). */
+    public void close(long deadlineNanos) {
+        try {
+            out.close(deadlineNanos);
         } catch (IOException | RuntimeException e) {
             fail(e, 0);
         }

@@ -38,6 +38,25 @@ final class NdjsonCheck {
         this.firstProblem = firstProblem;
     }
 
+    /**
+     * Every line of every file (a rotated log's files: each must end with a newline, so a line
+     * split across two files shows as malformed in both).
+     */
+    static NdjsonCheck ofAll(java.util.List<Path> files, String expectedMsg) throws IOException {
+        long lines = 0;
+        long malformed = 0;
+        String first = null;
+        for (Path f : files) {
+            NdjsonCheck c = of(f, expectedMsg);
+            lines += c.lines;
+            malformed += c.malformed;
+            if (first == null && c.firstProblem != null) {
+                first = f.getFileName() + ": " + c.firstProblem;
+            }
+        }
+        return new NdjsonCheck(lines, malformed, first);
+    }
+
     static NdjsonCheck of(Path file, String expectedMsg) throws IOException {
         long lines = 0;
         long malformed = 0;

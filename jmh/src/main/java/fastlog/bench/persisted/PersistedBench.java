@@ -19,8 +19,18 @@ import fastlog.bench.systems.BenchSystem;
  * <pre>
  * java -cp benchmarks.jar fastlog.bench.persisted.PersistedBench \
  *     --system fastlog|log4j2|logback|ceiling --events 5000000 --threads 2 --kind platform|virtual \
- *     --file out.ndjson [--keep]
+ *     --file out.ndjson [--keep] [--rolling BYTES]
  * </pre>
+ *
+ * <p>{@code --rolling BYTES}: each system writes a file that rotates every BYTES (fastlog's
+ * {@code FileOutput.rotateAtSize}, Logback's {@code RollingFileAppender} with
+ * {@code SizeAndTimeBasedRollingPolicy}, Log4j's {@code RollingRandomAccessFile} with a
+ * {@code SizeBasedTriggeringPolicy}; nothing compressed or deleted). The files of the rotated log
+ * (every file in the directory of {@code --file} whose name starts like it) are deleted before the
+ * run and all of them are checked after it.
+ *
+ * <p>{@code -Dbench.fastlog.output=file}: fastlog writes through {@code Configuration.output(Path)}
+ * (its own file output) instead of a {@code FileOutputStream}.
  *
  * <p>Every producer logs the three-field call shape
  * {@code info("request served", "status", 200, "path", "/api/orders", "ms", <varies>)}. The
@@ -48,6 +58,7 @@ public final class PersistedBench {
         String kind = "platform";
         Path file = null;
         boolean keep = false;
+        long rolling = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--system" -> system = args[++i];
@@ -56,6 +67,7 @@ public final class PersistedBench {
                 case "--kind" -> kind = args[++i];
                 case "--file" -> file = Path.of(args[++i]);
                 case "--keep" -> keep = true;
+                case "--rolling" -> rolling = Long.parseLong(args[++i].replace("_", ""));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -66,15 +78,25 @@ public final class PersistedBench {
             throw new IllegalArgumentException("--kind must be platform or virtual: " + kind);
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
+        if (rolling > 0) {
+            System.setProperty("bench.rolling", Long.toString(rolling));
+            for (Path f : logFiles(file)) {
+                Files.delete(f);
+            }
+        }
 
         Timing t = system.equals("ceiling") ? runCeiling(file, events) : runLogger(system, file, events, threads, kind);
         double peakRss = peakRssMb(); // before the check below, which is not part of the run
 
         long checkStart = System.nanoTime();
-        NdjsonCheck check = NdjsonCheck.of(file, "request served");
+        List<Path> files = rolling > 0 ? logFiles(file) : List.of(file);
+        NdjsonCheck check = NdjsonCheck.ofAll(files, "request served");
         double checkSeconds = (System.nanoTime() - checkStart) / 1e9;
         double seconds = t.totalNanos / 1e9;
-        long bytes = Files.size(file);
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
         boolean strict = system.equals("fastlog") || system.equals("ceiling");
         boolean ok = check.lines == events && check.malformed == 0 && t.systemCheck == null;
         String json = String.format(Locale.ROOT,
@@ -82,14 +104,16 @@ public final class PersistedBench {
                         + "\"lost\":%d,\"malformed\":%d,\"bytes\":%d,\"seconds\":%.6f,\"produce_seconds\":%.6f,"
                         + "\"events_per_s\":%.1f,\"mb_per_s\":%.2f,\"bytes_per_event\":%.2f,\"cpu_ns_per_event\":%.1f,\"producer_cpu_ns_per_event\":%.1f,\"background_cpu_ns_per_event\":%.1f,"
                         + "\"peak_rss_mb\":%.1f,\"ok\":%s,\"check\":\"every line parsed (Jackson, strict duplicate detection)\","
-                        + "\"check_seconds\":%.2f,\"first_problem\":%s,\"system_check\":%s,\"java\":\"%s\"}",
+                        + "\"check_seconds\":%.2f,\"first_problem\":%s,\"system_check\":%s,\"java\":\"%s\","
+                        + "\"rolling_bytes\":%d,\"files\":%d,\"output\":\"%s\"}",
                 system, kind, system.equals("ceiling") ? 1 : threads, events, check.lines,
                 Math.max(0, events - check.lines), check.malformed, bytes, seconds, t.produceNanos / 1e9,
                 events / seconds, bytes / 1e6 / seconds, check.lines == 0 ? 0.0 : (double) bytes / check.lines,
                 (double) t.cpuNanos / events,
                 t.producerCpuNanos < 0 ? -1.0 : (double) t.producerCpuNanos / events,
                 (double) t.backgroundCpuNanos / events,
-                peakRss, ok, checkSeconds, jsonString(check.firstProblem), jsonString(t.systemCheck), Runtime.version());
+                peakRss, ok, checkSeconds, jsonString(check.firstProblem), jsonString(t.systemCheck), Runtime.version(),
+                rolling, files.size(), System.getProperty("bench.fastlog.output", "stream"));
         System.out.println("PERSISTED_RESULT " + json);
         if (!ok) {
             System.err.printf(Locale.ROOT, "%s: %s: expected %d lines, found %d (%d malformed)%s%s%n",
@@ -98,9 +122,25 @@ public final class PersistedBench {
                     t.systemCheck == null ? "" : "; " + t.systemCheck);
         }
         if (!keep) {
-            Files.deleteIfExists(file);
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
         }
         System.exit(!ok && strict ? 2 : 0);
+    }
+
+    /**
+     * The files of a rotated log: {@code file} and every file beside it whose name starts with
+     * its name up to the last dot ({@code app.log}: {@code app-2026-11-30.1.log}, {@code app-2026-11-30-1.log}).
+     */
+    static List<Path> logFiles(Path file) throws IOException {
+        Path abs = file.toAbsolutePath();
+        String name = abs.getFileName().toString();
+        String stem = name.lastIndexOf('.') > 0 ? name.substring(0, name.lastIndexOf('.')) : name;
+        try (java.util.stream.Stream<Path> s = Files.list(abs.getParent())) {
+            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().startsWith(stem))
+                    .sorted().toList();
+        }
     }
 
     /** A JSON string literal, or null. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import fastlog.api.Fastlog;
+import fastlog.api.FileOutput;
 import fastlog.api.FullQueuePolicy;
 import fastlog.api.Logger;
 import fastlog.api.Stats;
@@ -18,7 +19,10 @@ import fastlog.api.Stats;
 /**
  * fastlog with its defaults (queue of 65,536 events, BLOCK when full, 1 ms linger), writing to a
  * plain {@link FileOutputStream}: the writer thread makes one {@code write(2)} per batch, so no
- * buffering stream is put in between.
+ * buffering stream is put in between. With {@code -Dbench.fastlog.output=file} it writes through
+ * its own file output instead ({@code Configuration.output(FileOutput)}), and with
+ * {@code -Dbench.rolling=BYTES} that file rotates every BYTES (the persisted benchmark's
+ * {@code --rolling}).
  *
  * <p>{@link #checkAfterDrain} fails the benchmark when fastlog dropped, lost or failed to write
  * anything, or when the file does not hold exactly the lines fastlog says it wrote. Two knobs
@@ -43,12 +47,25 @@ final class FastlogSystem implements BenchSystem {
     @Override
     public void start(Path file) {
         this.file = file;
-        try {
-            out = new FileOutputStream(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        long rolling = Long.getLong("bench.rolling", 0);
+        boolean ownFile = rolling > 0 || "file".equals(System.getProperty("bench.fastlog.output"));
+        var config = Fastlog.configure();
+        if (ownFile) {
+            // fastlog's own file output (FileChannel, direct buffer), rotating when -Dbench.rolling is set.
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            config.output(FileOutput.to(file).rotateAtSize(rolling).keep(Integer.MAX_VALUE));
+        } else {
+            try {
+                out = new FileOutputStream(file.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            config.output(out);
         }
-        var config = Fastlog.configure().output(out);
         String policy = System.getProperty("bench.fastlog.fullQueuePolicy");
         if (policy != null) {
             config.fullQueuePolicy(FullQueuePolicy.valueOf(policy));
@@ -114,6 +131,9 @@ final class FastlogSystem implements BenchSystem {
     @Override
     public void stop() {
         Fastlog.shutdown();
+        if (out == null) {
+            return; // fastlog's own file output: closed by shutdown
+        }
         try {
             out.close();
         } catch (IOException e) {
@@ -132,12 +152,15 @@ final class FastlogSystem implements BenchSystem {
         Stats s = Fastlog.stats();
         long position;
         try {
-            position = out.getChannel().position(); // where fastlog's next write() lands
+            // where fastlog's next write() lands; with its own (maybe rotating) file output, the
+            // file's size, and the line count is checked only when nothing rotated
+            position = out != null ? out.getChannel().position() : java.nio.file.Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         long written = s.eventsWritten() - checkedWritten;
-        long[] linesAndZeros = countLines(file, checkedPosition, position);
+        long[] linesAndZeros = out != null || Long.getLong("bench.rolling", 0) == 0
+                ? countLines(file, checkedPosition, position) : new long[] {written, 0};
         StringBuilder problems = new StringBuilder();
         if (s.eventsDropped() != 0) {
             problems.append("; eventsDropped=").append(s.eventsDropped());

@@ -18,7 +18,9 @@ import org.apache.logging.log4j.message.StringMapMessage;
  * ({@code log4j2.contextSelector=AsyncLoggerContextSelector}, LMAX Disruptor 3.4.4, default ring
  * of 256 Ki events, default policy: callers wait when it is full) into a RandomAccessFile appender
  * with {@code immediateFlush="false"} (async loggers flush at the end of each batch), rendered by
- * JsonTemplateLayout ({@code bench-log4j2.xml}, {@code bench-log4j2-template.json}).
+ * JsonTemplateLayout ({@code bench-log4j2.xml}, {@code bench-log4j2-template.json}). With
+ * {@code -Dbench.rolling=BYTES}: a RollingRandomAccessFile appender that rotates every BYTES
+ * ({@code bench-log4j2-rolling.xml}).
  *
  * <p>Key/value fields travel in a {@link StringMapMessage}, Log4j's structured message (the
  * idiom the JsonTemplateLayout and ECS layout documentation show); the template flattens the map
@@ -42,7 +44,12 @@ final class Log4j2System implements BenchSystem {
     public void start(Path file) {
         System.setProperty("bench.log4j2.file", file.toAbsolutePath().toString());
         System.setProperty("log4j2.contextSelector", "org.apache.logging.log4j.core.async.AsyncLoggerContextSelector");
-        System.setProperty("log4j2.configurationFile", "bench-log4j2.xml");
+        long rolling = Long.getLong("bench.rolling", 0);
+        if (rolling > 0) {
+            String f = file.toAbsolutePath().toString();
+            System.setProperty("bench.log4j2.pattern", f.substring(0, f.lastIndexOf('.')) + "-%d{yyyy-MM-dd}-%i.log");
+        }
+        System.setProperty("log4j2.configurationFile", rolling > 0 ? "bench-log4j2-rolling.xml" : "bench-log4j2.xml");
         log = LogManager.getLogger("bench.auth");
         if (!(log instanceof AsyncLogger)) {
             throw new IllegalStateException("Log4j logger is not an AsyncLogger: " + log.getClass().getName());

@@ -21,7 +21,9 @@ import ch.qos.logback.classic.LoggerContext;
  * wait when the ring is full: the default (0) drops events. Fields are
  * {@code StructuredArguments.kv(...)}, which the encoder writes as top-level fields. Nested values
  * (a map, a record, a list) are {@code StructuredArguments.value("order", v)}: the encoder writes
- * {@code "order":{...}} with its Jackson ObjectMapper, on the appender's thread.
+ * {@code "order":{...}} with its Jackson ObjectMapper, on the appender's thread. With
+ * {@code -Dbench.rolling=BYTES}: a RollingFileAppender with a SizeAndTimeBasedRollingPolicy that
+ * rotates every BYTES ({@code bench-logback-rolling.xml}).
  */
 final class LogbackSystem implements BenchSystem {
 
@@ -35,7 +37,12 @@ final class LogbackSystem implements BenchSystem {
     @Override
     public void start(Path file) {
         System.setProperty("bench.logback.file", file.toAbsolutePath().toString());
-        System.setProperty("logback.configurationFile", "bench-logback.xml");
+        boolean rolling = Long.getLong("bench.rolling", 0) > 0;
+        if (rolling) {
+            String f = file.toAbsolutePath().toString();
+            System.setProperty("bench.logback.pattern", f.substring(0, f.lastIndexOf('.')) + "-%d{yyyy-MM-dd}.%i.log");
+        }
+        System.setProperty("logback.configurationFile", rolling ? "bench-logback-rolling.xml" : "bench-logback.xml");
         log = LoggerFactory.getLogger("bench.auth");
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
             throw new IllegalStateException("SLF4J is not bound to Logback: " + LoggerFactory.getILoggerFactory());
