@@ -62,6 +62,9 @@ public final class Configuration {
     private final Map<String, String> staticFields = new LinkedHashMap<>();
     private final Map<String, String> renames = new LinkedHashMap<>();
     private final Set<String> excludes = new LinkedHashSet<>();
+    /** Where {@link #apply()} reads system properties and environment variables; tests replace them. */
+    private UnaryOperator<String> properties = System::getProperty;
+    private Map<String, String> environment;
     private int maxStringLength = PipelineConfig.DEFAULT_MAX_STRING_LENGTH;
     private Duration linger = Duration.ofNanos(PipelineConfig.DEFAULT_LINGER_NANOS);
     private Duration shutdownTimeout = Duration.ofNanos(PipelineConfig.DEFAULT_SHUTDOWN_TIMEOUT_NANOS);
@@ -338,9 +341,16 @@ public final class Configuration {
         return this;
     }
 
-    /** The layout these settings give, with the real system properties and environment. */
+    /** The layout these settings give, with the system properties and environment (tests: theirs). */
     SchemaLayout schemaLayout() {
-        return schemaLayout(System::getProperty, System.getenv());
+        return schemaLayout(properties, environment != null ? environment : System.getenv());
+    }
+
+    /** Test hook: read these instead of the system properties and the environment at {@link #apply()}. */
+    Configuration environment(UnaryOperator<String> properties, Map<String, String> env) {
+        this.properties = Objects.requireNonNull(properties);
+        this.environment = Map.copyOf(env);
+        return this;
     }
 
     /**
