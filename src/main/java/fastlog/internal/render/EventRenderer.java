@@ -174,14 +174,11 @@ public final class EventRenderer {
             if (linear ? repeatedLater(k, h, j, n) : lastIndex.get(key.name) != j) {
                 continue;
             }
-            if (key.excluded) {
+            if (key.special && (key.excluded || key.eventException && writeEventException(out, longs, refs, at, j, first,
+                    perThread, scoped, bound, threadFields, context, core))) {
                 continue;
             }
             int fieldMark = out.size();
-            if (key.eventException && writeEventException(out, longs, refs, at, j, first, perThread, scoped, bound,
-                    threadFields, context, core)) {
-                continue;
-            }
             out.writeRaw(key.json);
             if (key.redacted) {
                 values.writeMask(out);
@@ -224,17 +221,22 @@ public final class EventRenderer {
     /** Writes the line's header (see {@link SchemaLayout}). @return how many leading fields were message arguments */
     private int writePrefix(JsonOutput out, long[] longs, Object[] refs, int at, long header, LoggerCore core) {
         byte[][] chunks = linePrefixes.get(core.name())[RecordLayout.levelOrdinal(header)];
-        if (timestampThenMessage) {
-            out.writeRaw(chunks[0]);
-            out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
-            out.writeRaw(chunks[1]);
-            int argc = writeMessage(out, longs, refs, at);
-            byte[] rest = chunks[2];
-            if (rest.length > 0) {
-                out.writeRaw(rest);
-            }
-            return argc;
+        if (!timestampThenMessage) {
+            return writeHeaderInOrder(out, chunks, longs, refs, at);
         }
+        out.writeRaw(chunks[0]);
+        out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
+        out.writeRaw(chunks[1]);
+        int argc = writeMessage(out, longs, refs, at);
+        byte[] rest = chunks[2];
+        if (rest.length > 0) {
+            out.writeRaw(rest);
+        }
+        return argc;
+    }
+
+    /** {@link #writePrefix} for a header whose timestamp or message is excluded (or comes first). */
+    private int writeHeaderInOrder(JsonOutput out, byte[][] chunks, long[] longs, Object[] refs, int at) {
         int argc = 0;
         boolean messageWritten = false;
         for (int i = 0; i < dynamics.length; i++) {
