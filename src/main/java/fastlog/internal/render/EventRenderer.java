@@ -82,7 +82,7 @@ public final class EventRenderer {
         this.renderedKeys = new RenderedKeyCache(names, layout.flatException(), maxStringLength, redaction);
         this.dynamics = layout.dynamics();
         this.timestampThenMessage = dynamics.length == 2 && dynamics[0] == SchemaLayout.TIMESTAMP;
-        this.linePrefixes = new LinePrefixCache(layout::headers);
+        this.linePrefixes = new LinePrefixCache(name -> layout.headers(name, maxStringLength));
     }
 
     /** The default schema with the four names {@code names} was made from. */
@@ -391,8 +391,8 @@ public final class EventRenderer {
         try {
             Object core = refs[at];
             Object msg = refs[RecordLayout.messageSlot(at)];
-            writeHeader(out, layout.header(core instanceof LoggerCore c ? c.name() : "fastlog",
-                    RecordLayout.levelOrdinal(header)), longs[RecordLayout.timestampSlot(at)],
+            writeHeader(out, linePrefixes.get(core instanceof LoggerCore c ? c.name() : "fastlog")
+                    [RecordLayout.levelOrdinal(header)], longs[RecordLayout.timestampSlot(at)],
                     msg instanceof String s ? s : null);
         } catch (Throwable again) {
             out.truncate(mark);
