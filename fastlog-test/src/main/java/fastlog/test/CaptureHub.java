@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import fastlog.api.Fastlog;
 import fastlog.api.Logger;
+import fastlog.api.Schema;
 
 /**
  * The one place fastlog's output goes while tests capture it, and the open captures it is routed
@@ -173,9 +174,9 @@ final class CaptureHub {
         for (int attempt = 0; attempt < 50; attempt++) {
             Fastlog.shutdown();
             try {
-                // The capture parses the default field names: pinned in code, which wins over a
-                // fieldNames the application sets in fastlog.properties or the environment.
-                Fastlog.configure().output(s).fieldNames("ts", "level", "logger", "msg").apply();
+                // The default layout whatever FASTLOG_SCHEMA or fastlog.properties say (the code's
+                // settings win): LogEvent parses ts, level, logger, msg.
+                Fastlog.configure().schema(Schema.DEFAULT).fieldNames("ts", "level", "logger", "msg").output(s).apply();
                 sink = s;
                 generation++; // under installLock
                 return;

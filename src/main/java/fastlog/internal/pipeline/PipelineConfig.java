@@ -4,8 +4,8 @@ import java.io.OutputStream;
 
 import fastlog.internal.file.FileSettings;
 import fastlog.internal.file.FileSpec;
-import fastlog.internal.record.ReservedKeys;
 import fastlog.internal.render.Redaction;
+import fastlog.internal.schema.SchemaLayout;
 import fastlog.internal.value.ValueLimits;
 
 /**
@@ -15,6 +15,8 @@ import fastlog.internal.value.ValueLimits;
  * @param dropWhenFull drop (and count) an event when its stripe is full, instead of waiting
  * @param output where lines go; {@code null} means {@code file}, or the process's stdout file descriptor
  * @param file the file lines go to when {@code output} is null, or null for stdout
+ * @param schema the line's layout: the preset resolved with the service identity, static fields,
+ *               renames and exclusions
  * @param maxStringLength longest string value, in chars, before it is cut with an ellipsis
  * @param lingerNanos the writer's pause before it takes a partly filled batch
  * @param shutdownTimeoutNanos how long shutdown waits for the writer to finish writing
@@ -27,7 +29,7 @@ public record PipelineConfig(
         boolean dropWhenFull,
         OutputStream output,
         FileSpec file,
-        ReservedKeys fieldNames,
+        SchemaLayout schema,
         int maxStringLength,
         long lingerNanos,
         long shutdownTimeoutNanos,
@@ -50,9 +52,10 @@ public record PipelineConfig(
     public record Sampling(long periodNanos, int first, int thereafter) {
     }
 
-    public static PipelineConfig defaults() {
-        return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, false, null, FileSettings.fromSystem(),
-                new ReservedKeys("ts", "level", "logger", "msg"), DEFAULT_MAX_STRING_LENGTH,
+    /** The defaults, with the file output and the schema from system properties and the environment. */
+    public static PipelineConfig defaults(SchemaLayout schema) {
+        return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, false, null, FileSettings.fromSystem(), schema,
+                DEFAULT_MAX_STRING_LENGTH,
                 DEFAULT_LINGER_NANOS, DEFAULT_SHUTDOWN_TIMEOUT_NANOS, ValueLimits.DEFAULTS, Redaction.DEFAULT, null);
     }
 }
