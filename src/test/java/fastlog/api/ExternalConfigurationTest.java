@@ -63,6 +63,15 @@ class ExternalConfigurationTest {
             Map.entry("queueCapacity", "4_096"),
             Map.entry("fullQueuePolicy", "drop"),
             Map.entry("fieldNames", "@timestamp, log.level, log.logger, message"),
+            Map.entry("schema", "LogStash"),
+            Map.entry("serviceName", "checkout"),
+            Map.entry("serviceVersion", "1.4.2"),
+            Map.entry("serviceEnvironment", "staging"),
+            Map.entry("serviceNodeName", "node-7"),
+            Map.entry("gcpProjectId", "acme-prod"),
+            Map.entry("staticFields", "team=payments, region=eu"),
+            Map.entry("renameFields", "userId=user_id"),
+            Map.entry("excludeFields", "password_hint, debug_blob"),
             Map.entry("maxStringLength", "40"),
             Map.entry("linger", "250us"),
             Map.entry("shutdownTimeout", "PT3S"),
@@ -79,10 +88,15 @@ class ExternalConfigurationTest {
         PipelineConfig p = c.build();
         assertEquals(4096, p.queueCapacity());
         assertTrue(p.dropWhenFull());
-        assertEquals("@timestamp", p.fieldNames().timestamp());
-        assertEquals("log.level", p.fieldNames().level());
-        assertEquals("log.logger", p.fieldNames().logger());
-        assertEquals("message", p.fieldNames().message());
+        assertEquals("logstash", p.schema().presetName().toLowerCase(java.util.Locale.ROOT));
+        String header = headerOf(p);
+        for (String name : List.of("\"@timestamp\"", "\"log.level\"", "\"log.logger\"", "\"message\"",
+                "\"team\":\"payments\"", "\"region\":\"eu\"", "\"checkout\"")) {
+            assertTrue(header.contains(name), name + " in " + header);
+        }
+        assertEquals("user_id", p.schema().reservedKeys().outputName("userId"));
+        assertTrue(p.schema().reservedKeys().isExcluded("password_hint"));
+        assertTrue(p.schema().reservedKeys().isExcluded("debug_blob"));
         assertEquals(40, p.maxStringLength());
         assertEquals(250_000L, p.lingerNanos());
         assertEquals(3_000_000_000L, p.shutdownTimeoutNanos());
@@ -95,6 +109,17 @@ class ExternalConfigurationTest {
         assertEquals("[gone]", p.redaction().mask());
         assertEquals(new PipelineConfig.Sampling(2_000_000_000L, 5, 10), p.sampling());
         assertTrue(c.jmx());
+    }
+
+    /** The line's fixed part before the message, as the writer writes it for an INFO event. */
+    private static String headerOf(PipelineConfig p) {
+        StringBuilder b = new StringBuilder();
+        for (byte[] chunk : p.schema().header("app", fastlog.internal.level.Levels.INFO, 1000)) {
+            if (chunk != null) {
+                b.append(new String(chunk, StandardCharsets.UTF_8));
+            }
+        }
+        return b.toString();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 
 import fastlog.api.Configuration;
 import fastlog.api.FullQueuePolicy;
+import fastlog.api.Schema;
 
 /**
  * <b>The table of settings that can be given outside the code</b> (system properties,
@@ -27,6 +28,15 @@ public final class Options {
             new Option<>("queueCapacity", Parse::integer, Configuration::queueCapacity),
             new Option<>("fullQueuePolicy", s -> Parse.oneOf(FullQueuePolicy.class, s), Configuration::fullQueuePolicy),
             new Option<>("fieldNames", s -> Parse.list(s, 4), (c, n) -> c.fieldNames(n.get(0), n.get(1), n.get(2), n.get(3))),
+            new Option<>("schema", Options::schema, Configuration::schema),
+            new Option<>("serviceName", Parse::text, Configuration::serviceName),
+            new Option<>("serviceVersion", Parse::text, Configuration::serviceVersion),
+            new Option<>("serviceEnvironment", Parse::text, Configuration::serviceEnvironment),
+            new Option<>("serviceNodeName", Parse::text, Configuration::serviceNodeName),
+            new Option<>("gcpProjectId", Parse::text, Configuration::gcpProjectId),
+            new Option<>("staticFields", Parse::pairs, (c, m) -> m.forEach(c::staticField)),
+            new Option<>("renameFields", Parse::pairs, (c, m) -> m.forEach(c::renameField)),
+            new Option<>("excludeFields", Parse::list, (c, names) -> c.excludeField(names.toArray(String[]::new))),
             new Option<>("maxStringLength", Parse::integer, Configuration::maxStringLength),
             new Option<>("linger", Parse::duration, Configuration::linger),
             new Option<>("shutdownTimeout", Parse::duration, Configuration::shutdownTimeout),
@@ -50,6 +60,15 @@ public final class Options {
             }
         }
         return null;
+    }
+
+    /** A preset name as {@link Schema#parse} reads it ({@code default}, {@code ecs}, {@code otel}, {@code logstash}, {@code gcp}). */
+    private static Schema schema(String s) {
+        Schema schema = Schema.parse(s);
+        if (schema == null) {
+            throw new IllegalArgumentException("expected one of default, ecs, otel, logstash, gcp");
+        }
+        return schema;
     }
 
     /** {@code period,first,thereafter} (e.g. {@code 1s,100,100}), or {@code off}. */

@@ -152,6 +152,19 @@ public final class Parse {
         return items;
     }
 
+    /** {@code key=value} items, comma-separated, each trimmed (e.g. {@code team=payments,region=eu}); order kept. */
+    public static java.util.Map<String, String> pairs(String s) {
+        java.util.Map<String, String> pairs = new java.util.LinkedHashMap<>();
+        for (String item : list(s)) {
+            int eq = item.indexOf('=');
+            if (eq <= 0 || eq == item.length() - 1) {
+                throw new IllegalArgumentException("expected key=value items, got '" + item + "'");
+            }
+            pairs.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
+        }
+        return pairs;
+    }
+
     /** A comma-separated list of exactly {@code n} items. */
     public static List<String> list(String s, int n) {
         List<String> items = list(s);
