@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -76,10 +77,15 @@ final class PropertiesFile {
         }
     }
 
+    /** Each distinct location once: a directory both patched into a module and on the class path is one file. */
     private static List<URL> find(ClassLoader loader) {
         try {
             ClassLoader l = loader != null ? loader : ClassLoader.getSystemClassLoader();
-            return Collections.list(l.getResources(RESOURCE));
+            Map<String, URL> distinct = new LinkedHashMap<>();
+            for (URL url : Collections.list(l.getResources(RESOURCE))) {
+                distinct.putIfAbsent(url.toString(), url);
+            }
+            return new ArrayList<>(distinct.values());
         } catch (IOException | RuntimeException e) {
             return List.of();
         }

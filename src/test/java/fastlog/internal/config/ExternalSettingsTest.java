@@ -255,4 +255,19 @@ class ExternalSettingsTest {
         assertEquals(Map.of(), s.loggerLevels());
         assertEquals(List.of(), warnings());
     }
+
+    @Test
+    void theSameFileFoundTwiceIsOneFile() throws IOException {
+        Path f = file("same/fastlog.properties", "maxDepth=5\n");
+        URL url = f.toUri().toURL();
+        ClassLoader twice = new ClassLoader(null) {
+            @Override
+            public java.util.Enumeration<URL> getResources(String name) {
+                return java.util.Collections.enumeration(List.of(url, url));
+            }
+        };
+        ExternalSettings s = read(new Properties(), Map.of(), twice);
+        assertEquals("maxDepth=5 in " + url, s.sources().get("maxDepth"));
+        assertEquals(List.of(), warnings());
+    }
 }
