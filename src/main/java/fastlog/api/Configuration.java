@@ -29,6 +29,7 @@ import fastlog.internal.value.ValueLimits;
  *        .redactKeys("ssn", "card_number")                 // besides the default set
  *        .redactValues("Bearer\\s+\\S+")
  *        .sampling(Duration.ofSeconds(1), 100, 100)          // per level, logger and message
+ *        .format(OutputFormat.AUTO)                          // console on a terminal, else JSON
  *        .apply();
  * }</pre>
  */
@@ -58,6 +59,7 @@ public final class Configuration {
     private final List<Pattern> redactPatterns = new ArrayList<>();
     private String redactionMask = Redaction.DEFAULT_MASK;
     private PipelineConfig.Sampling sampling;
+    private OutputFormat format;
 
     Configuration() {
     }
@@ -231,6 +233,18 @@ public final class Configuration {
     }
 
     /**
+     * The output format: {@link OutputFormat#JSON} (NDJSON), {@link OutputFormat#CONSOLE} (readable
+     * lines, coloured on a terminal) or {@link OutputFormat#AUTO} (console on a terminal, else JSON).
+     * Set here, it wins over {@code -Dfastlog.format} and {@code FASTLOG_FORMAT}; left unset, those
+     * decide, and without them the format is JSON. Chosen once, when the logging system starts;
+     * the logging call costs the same in every format.
+     */
+    public Configuration format(OutputFormat format) {
+        this.format = Objects.requireNonNull(format, "format");
+        return this;
+    }
+
+    /**
      * Installs these settings and starts the logging system.
      *
      * @throws IllegalStateException if fastlog is running (an event was already logged and
@@ -245,6 +259,6 @@ public final class Configuration {
         Fastlog.install(new PipelineConfig(queueCapacity, fullQueuePolicy == FullQueuePolicy.DROP, output,
                 new ReservedKeys(timestampField, levelField, loggerField, messageField), maxStringLength,
                 linger.toNanos(), shutdownTimeout.toNanos(), new ValueLimits(maxDepth, maxElements),
-                new Redaction(keys, redactPatterns, redactionMask), sampling));
+                new Redaction(keys, redactPatterns, redactionMask), sampling, format));
     }
 }

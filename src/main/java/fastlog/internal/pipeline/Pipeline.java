@@ -1,6 +1,7 @@
 package fastlog.internal.pipeline;
 
 import java.io.PrintStream;
+import java.time.ZoneId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
@@ -8,7 +9,10 @@ import java.util.concurrent.locks.LockSupport;
 
 import fastlog.internal.queue.MpscArrayQueue;
 import fastlog.internal.record.RecordProtocol;
+import fastlog.internal.render.ConsoleRenderer;
 import fastlog.internal.render.EventRenderer;
+import fastlog.internal.render.LineRenderer;
+import fastlog.internal.render.console.FormatChoice;
 import fastlog.internal.sink.Sink;
 import fastlog.internal.stripe.Batch;
 import fastlog.internal.stripe.ParkedProducers;
@@ -76,14 +80,27 @@ public final class Pipeline {
         PipelineConfig.Sampling sampling = config.sampling();
         this.sampler = sampling == null ? null
                 : new Sampler(sampling.periodNanos(), sampling.first(), sampling.thereafter());
-        this.lines = new LineWriter(reader, new EventRenderer(config.fieldNames(), config.maxStringLength(),
-                config.valueLimits(), config.redaction()), sink, config.maxStringLength(), sampler);
+        this.lines = new LineWriter(reader, renderer(config, errorReport), sink, config.maxStringLength(), sampler);
         this.writer = new WriterThread(role, lines, config.lingerNanos());
         Runnable writeSynchronously = this::writeSynchronously;
         this.appender = new EventAppender(stripes, size.maxFields(),
                 new FullQueueHandler(config.dropWhenFull(), parked, role, writer, writeSynchronously),
                 writer, writeSynchronously, sampler);
         this.shutdownHook = new Thread(this::shutdown, "fastlog-shutdown");
+    }
+
+    /**
+     * The renderer of the format chosen now, once for the pipeline's life (JSON unless the code,
+     * {@code -Dfastlog.format} or {@code FASTLOG_FORMAT} asks for console or auto): the writer
+     * then calls the one renderer it was given, with no per-event test of the format.
+     */
+    private static LineRenderer renderer(PipelineConfig config, PrintStream errorReport) {
+        FormatChoice choice = FormatChoice.forThisProcess(config.format(), config.output() == null, errorReport);
+        if (choice.console()) {
+            return new ConsoleRenderer(config.fieldNames(), config.maxStringLength(), config.valueLimits(),
+                    config.redaction(), ZoneId.systemDefault(), choice.color());
+        }
+        return new EventRenderer(config.fieldNames(), config.maxStringLength(), config.valueLimits(), config.redaction());
     }
 
     /** Where logging calls go. */

@@ -32,7 +32,7 @@ import fastlog.internal.value.ValueLimits;
  * <p>Only the consumer-role holder renders (the writer thread, or a thread in {@code flush()}):
  * the renderer keeps scratch arrays and caches between events, ordered by the role's hand-over.
  */
-public final class EventRenderer {
+public final class EventRenderer implements LineRenderer {
 
     /** Above this many fields, duplicate detection uses a hash map instead of a scan. */
     private static final int LINEAR_DEDUP_LIMIT = 24;
@@ -90,6 +90,7 @@ public final class EventRenderer {
     }
 
     /** Appends the record at {@code at} as one line ending in a newline. Never throws. */
+    @Override
     public void render(JsonOutput out, long[] longs, Object[] refs, int at, long header) {
         int mark = out.size();
         try {
@@ -101,6 +102,7 @@ public final class EventRenderer {
     }
 
     /** A line fastlog writes about itself (e.g. a drop report), as logger "fastlog". */
+    @Override
     public void renderInternal(JsonOutput out, long epochMicros, int levelOrdinal, String message,
                                String[] keys, long[] values) {
         out.writeRaw(openTs);
