@@ -9,6 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import fastlog.api.Fastlog;
+import fastlog.api.OutputFormat;
 import fastlog.api.Logger;
 
 /**
@@ -173,7 +174,8 @@ final class CaptureHub {
         for (int attempt = 0; attempt < 50; attempt++) {
             Fastlog.shutdown();
             try {
-                Fastlog.configure().output(s).apply();
+                // JSON whatever FASTLOG_FORMAT / -Dfastlog.format say: the capture parses lines.
+                Fastlog.configure().output(s).format(OutputFormat.JSON).apply();
                 sink = s;
                 generation++; // under installLock
                 return;
