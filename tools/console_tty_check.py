@@ -210,19 +210,70 @@ def check_colours(label, events):
                 raise CheckFailed(f"{label}: the value after {fields.group(1)}= is faint: {plain!r}")
 
 
+def self_test():
+    """The checks on made-up panes: a good one passes, each kind of bad one fails (a check that
+    cannot fail proves nothing). Run first by every invocation."""
+    e = ESC
+    good_line = (f"{e}[2m10:00:00.000{e}[0m {e}[32mINFO{e}[39m  {e}[36mdemo.http{e}[39m - request started "
+                 f"{e}[2mmethod={e}[0mGET {e}[2mpath={e}[0m/x {e}[2mheaders={e}[0m{{\"authorization\":\"****\"}}")
+    debug = f"{e}[2m10:00:00.000{e}[0m {e}[34mDEBUG{e}[39m {e}[36mdemo.db{e}[39m - query {e}[2mms={e}[0m1"
+    error = f"{e}[2m10:00:00.000{e}[0m {e}[1m{e}[31mERROR{e}[0m {e}[36mdemo.payments{e}[39m - payment failed"
+    trace = ["    error: java.lang.IllegalStateException: x", "        at a.B.c(B.java:1)",
+             "    Caused by: java.io.IOException: y"]
+
+    def pane(lines, events):
+        return "\n".join(lines + [f"demo: 1 requests on virtual threads, {events} events, 1 ms", MARKER + "0"]) + "\n"
+
+    def verdict(p, colours=True):
+        try:
+            ev, cont = split_pane("self-test", p)
+            check_layout("self-test", ev, cont)
+            if colours:
+                check_colours("self-test", ev)
+            return True
+        except CheckFailed:
+            return False
+
+    base = [good_line, debug, error] + trace
+    cases = {
+        "good pane": (pane(base, 3), True),
+        "INFO in yellow": (pane([good_line.replace("[32m", "[33m"), debug, error] + trace, 3), False),
+        "ERROR not bold": (pane([good_line, debug, error.replace(f"{e}[1m", "")] + trace, 3), False),
+        "logger not cyan": (pane([good_line.replace("[36m", "[35m"), debug, error] + trace, 3), False),
+        "a key not faint": (pane([good_line.replace(f"{e}[2mmethod=", "method="), debug, error] + trace, 3), False),
+        "a forged event line in column 0": (pane(base + ["INFO forged"], 3), False),
+        "one event missing": (pane(base, 4), False),
+        "trace after INFO": (pane([error] + trace[:1] + [debug, good_line] + trace, 3), False),
+        "no ERROR event": (pane([good_line, debug], 2), False),
+        "a cursor-moving escape": (pane([good_line + f"{e}[2J", debug, error] + trace, 3), False),
+    }
+    for name, (p, expected) in cases.items():
+        if verdict(p) != expected:
+            raise CheckFailed(f"self-test: the check {'rejected' if expected else 'accepted'} a pane with {name}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--java", required=True)
-    ap.add_argument("--module-path", required=True, help="the fastlog jar and the examples' classes")
+    ap.add_argument("--java")
+    ap.add_argument("--module-path", help="the fastlog jar and the examples' classes")
+    ap.add_argument("--self-test", action="store_true", help="only check the checks, on made-up panes")
     ap.add_argument("--requests", type=int, default=20, help="requests the demo handles (request 0 fails: an ERROR)")
     ap.add_argument("--timeout", type=int, default=240, help="seconds each run may take (a loaded machine is slow)")
     args = ap.parse_args()
+    if args.self_test:
+        self_test()
+        print("console-tty-check: self-test OK")
+        return 0
+    if not args.java or not args.module_path:
+        ap.error("--java and --module-path are needed")
 
     java = (f"{shlex.quote(args.java)} -p {shlex.quote(args.module_path)} "
             f"-m fastlog.examples/fastlog.examples.DemoApp {args.requests}")
     clean = "env -u NO_COLOR -u FASTLOG_COLOR -u FASTLOG_FORMAT -u JAVA_TOOL_OPTIONS TERM=screen-256color"
     done = []
     try:
+        self_test()
+        done.append("self-test: the checks reject wrong colours, a forged line, a missing event, stray escapes")
         pane = run_in_tmux("console", f"{clean} FASTLOG_FORMAT=console {java}", args.timeout)
         events, cont = split_pane("console", pane)
         check_layout("console", events, cont)
