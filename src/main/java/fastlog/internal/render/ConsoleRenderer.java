@@ -57,6 +57,7 @@ public final class ConsoleRenderer implements LineRenderer {
 
     private static final int LINEAR_DEDUP_LIMIT = 24;
     private static final String EXCEPTION_KEY = "exception";
+    private static final int MAX_RETAINED_NESTED = 1 << 20;
     private static final String[] PADDED_LEVELS = {"TRACE", "DEBUG", "INFO ", "WARN ", "ERROR"};
 
     private final ConsoleText text;
@@ -68,8 +69,9 @@ public final class ConsoleRenderer implements LineRenderer {
     private final ValueWriter values;
     private final StackTraceText traces;
     private final String mask;
+    private final int maxStringLength;
     /** Nested values are written here as JSON first, then copied in with {@link ConsoleText#writeJson}. */
-    private final JsonOutput nested;
+    private JsonOutput nested;
     private final JsonOutput prefixScratch = new JsonOutput(128, 1 << 10);
     private RenderedKey[] keys = new RenderedKey[32];
     private int[] hashes = new int[32];
@@ -92,6 +94,7 @@ public final class ConsoleRenderer implements LineRenderer {
         this.renderedKeys = new RenderedKeyCache(names, maxStringLength, redaction);
         this.traces = new StackTraceText(text, values.redactsStrings() ? values::redact : null);
         this.mask = redaction.mask();
+        this.maxStringLength = maxStringLength;
         this.nested = new JsonOutput(256, maxStringLength);
         this.prefixes = new LinePrefixCache(this::linePrefixes);
     }
@@ -300,6 +303,9 @@ public final class ConsoleRenderer implements LineRenderer {
             values.write(nested, v);
             values.takeInvalidJson(); // invalid raw JSON is written as a string: nothing to mark here
             text.writeJson(out, nested.array(), 0, nested.size());
+            if (nested.array().length > MAX_RETAINED_NESTED) {
+                nested = new JsonOutput(256, maxStringLength); // don't keep a huge buffer after one huge value
+            }
         }
     }
 
