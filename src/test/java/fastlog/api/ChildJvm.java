@@ -36,6 +36,8 @@ final class ChildJvm {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("FASTLOG_LEVEL");
+        pb.environment().remove("FASTLOG_FORMAT"); // the developer's shell may ask for the console format
+        pb.environment().remove("FASTLOG_COLOR");
         pb.environment().putAll(env);
         Process p = pb
                 .redirectOutput(stdout.toFile())

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fastlog.testapps.PrintLevels;
 
 /**
  * The console format through the real pipeline: chosen by {@code configure().format},
@@ -147,5 +151,33 @@ class ConsoleFormatTest {
             assertEquals(next.get(thread), Integer.parseInt(f.group(1)), "per-thread order");
             next.set(thread, next.get(thread) + 1);
         }
+    }
+
+    @TempDir
+    Path dir;
+
+    private ChildJvm.Result child(List<String> jvmArgs, Map<String, String> env) throws Exception {
+        ChildJvm.Result r = ChildJvm.run(dir, PrintLevels.class, jvmArgs, env);
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r;
+    }
+
+    @Test
+    void theEnvironmentChoosesTheFormatOfAFreshProcess() throws Exception {
+        // FASTLOG_FORMAT read at the first event (no configure() call); stdout is a file here.
+        ChildJvm.Result console = child(List.of(), Map.of("FASTLOG_FORMAT", "console"));
+        String text = new String(console.stdout(), StandardCharsets.UTF_8);
+        List<String> lines = List.of(text.split("\n"));
+        assertEquals(3, lines.size(), text);
+        assertTrue(LINE.matcher(lines.get(0)).matches() && lines.get(0).endsWith(" INFO  levels - info"), text);
+        assertFalse(text.contains("\u001b"), "stdout is not a terminal: no colour");
+        // auto on a file is JSON; a property beats the variable; a bad value is reported and means JSON.
+        assertEquals(3, CapturedLog.parse(child(List.of(), Map.of("FASTLOG_FORMAT", "auto")).stdout()).size());
+        ChildJvm.Result property = child(List.of("-Dfastlog.format=console", "-Dfastlog.color=always"),
+                Map.of("FASTLOG_FORMAT", "json"));
+        assertTrue(new String(property.stdout(), StandardCharsets.UTF_8).contains("\u001b[1;31mERROR\u001b[0m"));
+        ChildJvm.Result bad = child(List.of(), Map.of("FASTLOG_FORMAT", "fancy"));
+        assertEquals(3, CapturedLog.parse(bad.stdout()).size());
+        assertTrue(bad.stderr().contains("fastlog: unknown format 'fancy' (from FASTLOG_FORMAT)"), bad.stderr());
     }
 }
