@@ -7,7 +7,7 @@
 #                            event, colours by level), the same with NO_COLOR=1 (no escape at all),
 #                            FASTLOG_FORMAT=auto on the terminal (console, coloured) and auto with
 #                            stdout piped (JSON). Part of `make test` when tmux is installed (.ci/run
-#                            installs it); about 20-40 s, most of it four JVM starts.
+#                            installs it); 2 min 45 s at load ~19 on 2 cores, most of it four JVM starts.
 #   make demo FORMAT=console  the demo itself in the console format (Makefile)
 
 CONSOLE_TTY_REQUESTS ?= 20
