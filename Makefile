@@ -38,9 +38,13 @@ unit-test:
 examples: install
 	$(MVN) $(MVN_FLAGS) -f examples/pom.xml package
 
-## demo: the example application, its own JPMS module, logging from many virtual threads
+## demo: the example application, its own JPMS module, logging from many virtual threads;
+## FORMAT=console|json|auto picks the output format (-Dfastlog.format), DEMO_REQUESTS how many requests
+FORMAT ?=
+DEMO_REQUESTS ?=
 demo: examples
-	$(JAVA) -p $(JAR):examples/target/classes -m fastlog.examples/fastlog.examples.DemoApp
+	$(JAVA) $(if $(FORMAT),-Dfastlog.format=$(FORMAT)) -p $(JAR):examples/target/classes \
+	  -m fastlog.examples/fastlog.examples.DemoApp $(DEMO_REQUESTS)
 
 ## schema-examples: one line per schema preset (default, ecs, otel, logstash, gcp), as README shows them
 schema-examples: examples

@@ -41,6 +41,7 @@ import fastlog.internal.value.ValueLimits;
  *        .redactKeys("ssn", "card_number")                 // besides the default set
  *        .redactValues("Bearer\\s+\\S+")
  *        .sampling(Duration.ofSeconds(1), 100, 100)          // per level, logger and message
+ *        .format(OutputFormat.AUTO)                          // console on a terminal, else JSON
  *        .apply();
  * }</pre>
  */
@@ -84,6 +85,7 @@ public final class Configuration {
     private String redactionMask = Redaction.DEFAULT_MASK;
     private PipelineConfig.Sampling sampling;
     private boolean jmx;
+    private OutputFormat format;
 
     Configuration() {
     }
@@ -414,6 +416,18 @@ public final class Configuration {
     }
 
     /**
+     * The output format: {@link OutputFormat#JSON} (NDJSON), {@link OutputFormat#CONSOLE} (readable
+     * lines, coloured on a terminal) or {@link OutputFormat#AUTO} (console on a terminal, else JSON).
+     * Set here, it wins over {@code -Dfastlog.format} and {@code FASTLOG_FORMAT}; left unset, those
+     * decide, and without them the format is JSON. Chosen once, when the logging system starts;
+     * the logging call costs the same in every format.
+     */
+    public Configuration format(OutputFormat format) {
+        this.format = Objects.requireNonNull(format, "format");
+        return this;
+    }
+
+    /**
      * Installs these settings and starts the logging system.
      *
      * @throws IllegalStateException if fastlog is running (an event was already logged and
@@ -438,6 +452,6 @@ public final class Configuration {
         return new PipelineConfig(queueCapacity, fullQueuePolicy == FullQueuePolicy.DROP, output, file,
                 schemaLayout(), maxStringLength,
                 linger.toNanos(), shutdownTimeout.toNanos(), new ValueLimits(maxDepth, maxElements),
-                new Redaction(keys, redactPatterns, redactionMask), sampling);
+                new Redaction(keys, redactPatterns, redactionMask), sampling, format);
     }
 }

@@ -63,6 +63,7 @@ class ExternalConfigurationTest {
             Map.entry("queueCapacity", "4_096"),
             Map.entry("fullQueuePolicy", "drop"),
             Map.entry("fieldNames", "@timestamp, log.level, log.logger, message"),
+            Map.entry("format", "Console"),
             Map.entry("schema", "LogStash"),
             Map.entry("serviceName", "checkout"),
             Map.entry("serviceVersion", "1.4.2"),
@@ -88,6 +89,7 @@ class ExternalConfigurationTest {
         PipelineConfig p = c.build();
         assertEquals(4096, p.queueCapacity());
         assertTrue(p.dropWhenFull());
+        assertEquals(OutputFormat.CONSOLE, p.format());
         assertEquals("logstash", p.schema().presetName().toLowerCase(java.util.Locale.ROOT));
         String header = headerOf(p);
         for (String name : List.of("\"@timestamp\"", "\"log.level\"", "\"log.logger\"", "\"message\"",

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import fastlog.api.Fastlog;
+import fastlog.api.OutputFormat;
 import fastlog.api.Logger;
 import fastlog.api.Schema;
 
@@ -174,9 +175,10 @@ final class CaptureHub {
         for (int attempt = 0; attempt < 50; attempt++) {
             Fastlog.shutdown();
             try {
-                // The default layout whatever FASTLOG_SCHEMA or fastlog.properties say (the code's
-                // settings win): LogEvent parses ts, level, logger, msg.
-                Fastlog.configure().schema(Schema.DEFAULT).fieldNames("ts", "level", "logger", "msg").output(s).apply();
+                // JSON in the default layout whatever FASTLOG_FORMAT, FASTLOG_SCHEMA or fastlog.properties
+                // say (the code's settings win): LogEvent parses ts, level, logger, msg.
+                Fastlog.configure().schema(Schema.DEFAULT).fieldNames("ts", "level", "logger", "msg")
+                        .format(OutputFormat.JSON).output(s).apply();
                 sink = s;
                 generation++; // under installLock
                 return;

@@ -35,8 +35,9 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  *
  * <h2>What it does to fastlog</h2>
  * The first test that uses it routes fastlog's output, for the rest of the JVM, into memory
- * ({@code Fastlog.shutdown()}, then {@code Fastlog.configure().output(...).apply()} with the
- * default settings): while tests that capture run, fastlog writes nothing to stdout, and events
+ * ({@code Fastlog.shutdown()}, then {@code Fastlog.configure().output(...).format(OutputFormat.JSON).apply()}
+ * with the default settings otherwise: JSON even if {@code FASTLOG_FORMAT} or
+ * {@code -Dfastlog.format} ask for the console format, since the capture parses lines): while tests that capture run, fastlog writes nothing to stdout, and events
  * that belong to no capturing test are discarded. Levels are not changed: a test sees what
  * fastlog's levels let through. If other code reconfigures fastlog later, the next test
  * re-installs the capture, and a test during which that happened fails (its events may have gone

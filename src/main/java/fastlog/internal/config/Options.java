@@ -5,6 +5,7 @@ import java.util.List;
 
 import fastlog.api.Configuration;
 import fastlog.api.FullQueuePolicy;
+import fastlog.api.OutputFormat;
 import fastlog.api.Schema;
 
 /**
@@ -28,6 +29,7 @@ public final class Options {
             new Option<>("queueCapacity", Parse::integer, Configuration::queueCapacity),
             new Option<>("fullQueuePolicy", s -> Parse.oneOf(FullQueuePolicy.class, s), Configuration::fullQueuePolicy),
             new Option<>("fieldNames", s -> Parse.list(s, 4), (c, n) -> c.fieldNames(n.get(0), n.get(1), n.get(2), n.get(3))),
+            new Option<>("format", Options::format, Configuration::format),
             new Option<>("schema", Options::schema, Configuration::schema),
             new Option<>("serviceName", Parse::text, Configuration::serviceName),
             new Option<>("serviceVersion", Parse::text, Configuration::serviceVersion),
@@ -60,6 +62,15 @@ public final class Options {
             }
         }
         return null;
+    }
+
+    /** {@code json}, {@code console} or {@code auto} ({@link OutputFormat#parse}). */
+    private static OutputFormat format(String s) {
+        OutputFormat format = OutputFormat.parse(s);
+        if (format == null) {
+            throw new IllegalArgumentException("expected json, console or auto");
+        }
+        return format;
     }
 
     /** A preset name as {@link Schema#parse} reads it ({@code default}, {@code ecs}, {@code otel}, {@code logstash}, {@code gcp}). */

@@ -3,12 +3,13 @@ package fastlog.internal.pipeline;
 import fastlog.internal.json.JsonOutput;
 import fastlog.internal.level.Levels;
 import fastlog.internal.record.RecordVisitor;
-import fastlog.internal.render.EventRenderer;
+import fastlog.internal.render.LineRenderer;
 import fastlog.internal.sink.Sink;
 import fastlog.internal.stripe.StripeReader;
 
 /**
- * Turns the records the {@link StripeReader} finds into NDJSON lines in one reusable buffer,
+ * Turns the records the {@link StripeReader} finds into lines (NDJSON, or the console format: the
+ * {@link LineRenderer} chosen when the pipeline was built) in one reusable buffer,
  * writes the buffer to the sink, and reports dropped and lost events in the stream.
  *
  * <p>Only the thread holding the {@link ConsumerRole} calls the reading, rendering and writing
@@ -29,7 +30,7 @@ public final class LineWriter implements RecordVisitor {
     private static final int INITIAL_BUFFER = 16 << 10;
 
     private final StripeReader reader;
-    private final EventRenderer renderer;
+    private final LineRenderer renderer;
     private final Sink sink;
     private final int maxStringLength;
     /** The sampling policy, or null: its suppressed events are reported at most once per period. */
@@ -44,11 +45,11 @@ public final class LineWriter implements RecordVisitor {
     private volatile long lostEvents;
     private volatile long eventsWritten;
 
-    public LineWriter(StripeReader reader, EventRenderer renderer, Sink sink, int maxStringLength) {
+    public LineWriter(StripeReader reader, LineRenderer renderer, Sink sink, int maxStringLength) {
         this(reader, renderer, sink, maxStringLength, null);
     }
 
-    public LineWriter(StripeReader reader, EventRenderer renderer, Sink sink, int maxStringLength, Sampler sampler) {
+    public LineWriter(StripeReader reader, LineRenderer renderer, Sink sink, int maxStringLength, Sampler sampler) {
         this.sampler = sampler;
         this.reader = reader;
         this.renderer = renderer;

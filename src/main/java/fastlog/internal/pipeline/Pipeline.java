@@ -1,6 +1,7 @@
 package fastlog.internal.pipeline;
 
 import java.io.PrintStream;
+import java.time.ZoneId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +10,10 @@ import java.util.concurrent.locks.LockSupport;
 import fastlog.internal.file.RollingFile;
 import fastlog.internal.queue.MpscArrayQueue;
 import fastlog.internal.record.RecordProtocol;
+import fastlog.internal.render.ConsoleRenderer;
 import fastlog.internal.render.EventRenderer;
+import fastlog.internal.render.LineRenderer;
+import fastlog.internal.render.console.FormatChoice;
 import fastlog.internal.sink.Output;
 import fastlog.internal.sink.Sink;
 import fastlog.internal.sink.StreamOutput;
@@ -79,8 +83,7 @@ public final class Pipeline {
         PipelineConfig.Sampling sampling = config.sampling();
         this.sampler = sampling == null ? null
                 : new Sampler(sampling.periodNanos(), sampling.first(), sampling.thereafter());
-        this.lines = new LineWriter(reader, new EventRenderer(config.schema(), config.maxStringLength(),
-                config.valueLimits(), config.redaction()), sink, config.maxStringLength(), sampler);
+        this.lines = new LineWriter(reader, renderer(config, errorReport), sink, config.maxStringLength(), sampler);
         this.writer = new WriterThread(role, lines, config.lingerNanos());
         Runnable writeSynchronously = this::writeSynchronously;
         this.appender = new EventAppender(stripes, size.maxFields(),
@@ -95,6 +98,21 @@ public final class Pipeline {
             return new StreamOutput(config.output());
         }
         return config.file() != null ? new RollingFile(config.file(), errorReport) : new StreamOutput(Sink.stdout());
+    }
+
+    /**
+     * The renderer of the format chosen now, once for the pipeline's life (JSON unless the code,
+     * {@code -Dfastlog.format} or {@code FASTLOG_FORMAT} asks for console or auto): the writer
+     * then calls the one renderer it was given, with no per-event test of the format.
+     */
+    private static LineRenderer renderer(PipelineConfig config, PrintStream errorReport) {
+        FormatChoice choice = FormatChoice.forThisProcess(config.format(), config.output() == null && config.file() == null,
+                errorReport);
+        if (choice.console()) {
+            return new ConsoleRenderer(config.schema().reservedKeys(), config.maxStringLength(), config.valueLimits(),
+                    config.redaction(), ZoneId.systemDefault(), choice.color());
+        }
+        return new EventRenderer(config.schema(), config.maxStringLength(), config.valueLimits(), config.redaction());
     }
 
     /** Where logging calls go. */

@@ -2,6 +2,7 @@ package fastlog.internal.pipeline;
 
 import java.io.OutputStream;
 
+import fastlog.api.OutputFormat;
 import fastlog.internal.file.FileSettings;
 import fastlog.internal.file.FileSpec;
 import fastlog.internal.render.Redaction;
@@ -23,6 +24,8 @@ import fastlog.internal.value.ValueLimits;
  * @param valueLimits how deep and how wide structured values are followed
  * @param redaction keys and patterns whose values the writer masks
  * @param sampling the sampling policy, or null for none
+ * @param format the output format the code chose, or null: then {@code -Dfastlog.format} /
+ *               {@code FASTLOG_FORMAT} decide, else JSON (resolved once, when the pipeline is built)
  */
 public record PipelineConfig(
         int queueCapacity,
@@ -35,7 +38,16 @@ public record PipelineConfig(
         long shutdownTimeoutNanos,
         ValueLimits valueLimits,
         Redaction redaction,
-        Sampling sampling) {
+        Sampling sampling,
+        OutputFormat format) {
+
+    /** Without a format set in code (the environment decides, else JSON). */
+    public PipelineConfig(int queueCapacity, boolean dropWhenFull, OutputStream output, FileSpec file, SchemaLayout schema,
+                          int maxStringLength, long lingerNanos, long shutdownTimeoutNanos, ValueLimits valueLimits,
+                          Redaction redaction, Sampling sampling) {
+        this(queueCapacity, dropWhenFull, output, file, schema, maxStringLength, lingerNanos, shutdownTimeoutNanos,
+                valueLimits, redaction, sampling, null);
+    }
 
     public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
     public static final int DEFAULT_MAX_STRING_LENGTH = 65_536;

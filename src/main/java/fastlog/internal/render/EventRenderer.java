@@ -35,7 +35,7 @@ import fastlog.internal.value.ValueLimits;
  * <p>Only the consumer-role holder renders (the writer thread, or a thread in {@code flush()}):
  * the renderer keeps scratch arrays and caches between events, ordered by the role's hand-over.
  */
-public final class EventRenderer {
+public final class EventRenderer implements LineRenderer {
 
     /** Above this many fields, duplicate detection uses a hash map instead of a scan. */
     private static final int LINEAR_DEDUP_LIMIT = 24;
@@ -50,7 +50,7 @@ public final class EventRenderer {
     private final StringBuilder stackText = new StringBuilder();
     private final JsonOutput scratch;
     private final EncodedStringCache encodedStrings;
-    private final LinePrefixCache linePrefixes;
+    private final LinePrefixCache<byte[][][]> linePrefixes;
     private final MessageFormatting messages = new MessageFormatting();
     private final RenderedKeyCache renderedKeys;
     private final ReservedKeys names;
@@ -82,7 +82,7 @@ public final class EventRenderer {
         this.renderedKeys = new RenderedKeyCache(names, layout.flatException(), maxStringLength, redaction);
         this.dynamics = layout.dynamics();
         this.timestampThenMessage = dynamics.length == 2 && dynamics[0] == SchemaLayout.TIMESTAMP;
-        this.linePrefixes = new LinePrefixCache(name -> layout.headers(name, maxStringLength));
+        this.linePrefixes = new LinePrefixCache<>(name -> layout.headers(name, maxStringLength));
     }
 
     /** The default schema with the four names {@code names} was made from. */
@@ -97,6 +97,7 @@ public final class EventRenderer {
     }
 
     /** Appends the record at {@code at} as one line ending in a newline. Never throws. */
+    @Override
     public void render(JsonOutput out, long[] longs, Object[] refs, int at, long header) {
         int mark = out.size();
         try {
@@ -108,6 +109,7 @@ public final class EventRenderer {
     }
 
     /** A line fastlog writes about itself (e.g. a drop report), as logger "fastlog". */
+    @Override
     public void renderInternal(JsonOutput out, long epochMicros, int levelOrdinal, String message,
                                String[] keys, long[] values) {
         writeHeader(out, linePrefixes.get("fastlog")[levelOrdinal], epochMicros, message);

@@ -13,27 +13,31 @@ import java.util.function.Function;
  * bounded by {@value #SIZE} entries whatever the number of logger names. Consumer-role holder
  * only, like the renderer that owns it.
  */
-final class LinePrefixCache {
+final class LinePrefixCache<T> {
 
     private static final int SIZE = 256;
 
     private final String[] names = new String[SIZE];
-    private final byte[][][][] prefixes = new byte[SIZE][][][];
-    private final Function<String, byte[][][]> make;
+    private final Object[] prefixes = new Object[SIZE];
+    private final Function<String, T> make;
 
-    /** @param make builds the header chunks of one logger name, indexed by level ordinal ({@code SchemaLayout.headers}) */
-    LinePrefixCache(Function<String, byte[][][]> make) {
+    /**
+     * @param make builds what one logger name's lines start with: for JSON the header chunks by
+     *             level ordinal ({@code SchemaLayout.headers}), for the console the prefix by level
+     */
+    LinePrefixCache(Function<String, T> make) {
         this.make = make;
     }
 
-    /** The header chunks of logger {@code name}, indexed by level ordinal, then chunk. */
-    byte[][][] get(String name) {
+    /** What the lines of logger {@code name} start with. */
+    @SuppressWarnings("unchecked")
+    T get(String name) {
         int slot = (name.hashCode() * 0x9E3779B9 >>> 24) & (SIZE - 1);
         String cached = names[slot];
         if (cached != name && (cached == null || !cached.equals(name))) {
             prefixes[slot] = make.apply(name);
             names[slot] = name;
         }
-        return prefixes[slot];
+        return (T) prefixes[slot];
     }
 }
