@@ -71,6 +71,22 @@ class ConsoleFormatTest {
     }
 
     @Test
+    void threadNameAndCallerAppearAsPairsBeforeTheFields() throws Exception {
+        Fastlog.shutdown();
+        Fastlog.configure().output(out).format(OutputFormat.CONSOLE).threadName(true).callerLocation(true)
+                .traceContextProvider(null).apply();
+        Thread t = new Thread(() -> Fastlog.logger("api.test").info("served", "status", 200), "worker-3");
+        t.start();
+        t.join();
+        List<String> lines = lines();
+        assertEquals(1, lines.size(), lines::toString);
+        Matcher m = LINE.matcher(lines.get(0));
+        assertTrue(m.matches(), lines.get(0));
+        assertTrue(m.group(4).matches("served thread=worker-3 caller=fastlog\\.api\\.ConsoleFormatTest\\.\\S+:\\d+ status=200"),
+                m.group(4));
+    }
+
+    @Test
     void propertySelectsConsoleAndForcedColour() {
         System.setProperty("fastlog.format", "console");
         System.setProperty("fastlog.color", "always");

@@ -7,10 +7,14 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import fastlog.api.TraceContextProvider;
+import fastlog.internal.ambient.AmbientSettings;
+import fastlog.internal.ambient.TraceSource;
 import fastlog.internal.file.RollingFile;
 import fastlog.internal.queue.MpscArrayQueue;
 import fastlog.internal.record.RecordProtocol;
 import fastlog.internal.render.ConsoleRenderer;
+import fastlog.internal.schema.SchemaLayout;
 import fastlog.internal.render.EventRenderer;
 import fastlog.internal.render.LineRenderer;
 import fastlog.internal.render.console.FormatChoice;
@@ -83,12 +87,16 @@ public final class Pipeline {
         PipelineConfig.Sampling sampling = config.sampling();
         this.sampler = sampling == null ? null
                 : new Sampler(sampling.periodNanos(), sampling.first(), sampling.thereafter());
-        this.lines = new LineWriter(reader, renderer(config, errorReport), sink, config.maxStringLength(), sampler);
+        AmbientSettings ambient = config.ambient();
+        TraceContextProvider<?> provider = ambient.provider(errorReport);
+        TraceSource trace = provider == null ? null : new TraceSource(provider, errorReport);
+        SchemaLayout schema = config.schema().withExtras(extras(trace != null, ambient));
+        this.lines = new LineWriter(reader, renderer(config, schema, errorReport), sink, config.maxStringLength(), sampler);
         this.writer = new WriterThread(role, lines, config.lingerNanos());
         Runnable writeSynchronously = this::writeSynchronously;
         this.appender = new EventAppender(stripes, size.maxFields(),
                 new FullQueueHandler(config.dropWhenFull(), parked, role, writer, writeSynchronously),
-                writer, writeSynchronously, sampler);
+                writer, writeSynchronously, sampler, trace, ambient.threadName(), ambient.callerLocation());
         this.shutdownHook = new Thread(this::shutdown, "fastlog-shutdown");
     }
 
@@ -105,14 +113,29 @@ public final class Pipeline {
      * {@code -Dfastlog.format} or {@code FASTLOG_FORMAT} asks for console or auto): the writer
      * then calls the one renderer it was given, with no per-event test of the format.
      */
-    private static LineRenderer renderer(PipelineConfig config, PrintStream errorReport) {
+    private static LineRenderer renderer(PipelineConfig config, SchemaLayout schema, PrintStream errorReport) {
         FormatChoice choice = FormatChoice.forThisProcess(config.format(), config.output() == null && config.file() == null,
                 errorReport);
         if (choice.console()) {
-            return new ConsoleRenderer(config.schema().reservedKeys(), config.maxStringLength(), config.valueLimits(),
+            return new ConsoleRenderer(schema.reservedKeys(), config.maxStringLength(), config.valueLimits(),
                     config.redaction(), ZoneId.systemDefault(), choice.color());
         }
-        return new EventRenderer(config.schema(), config.maxStringLength(), config.valueLimits(), config.redaction());
+        return new EventRenderer(schema, config.maxStringLength(), config.valueLimits(), config.redaction());
+    }
+
+    /** The optional per-event fields this pipeline captures, whose names the schema then reserves. */
+    private static java.util.Set<SchemaLayout.Extra> extras(boolean trace, AmbientSettings ambient) {
+        java.util.Set<SchemaLayout.Extra> extras = java.util.EnumSet.noneOf(SchemaLayout.Extra.class);
+        if (trace) {
+            extras.add(SchemaLayout.Extra.TRACE);
+        }
+        if (ambient.threadName()) {
+            extras.add(SchemaLayout.Extra.THREAD);
+        }
+        if (ambient.callerLocation()) {
+            extras.add(SchemaLayout.Extra.CALLER);
+        }
+        return extras;
     }
 
     /** Where logging calls go. */

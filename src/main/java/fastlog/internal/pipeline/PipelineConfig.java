@@ -3,7 +3,7 @@ package fastlog.internal.pipeline;
 import java.io.OutputStream;
 
 import fastlog.api.OutputFormat;
-import fastlog.internal.file.FileSettings;
+import fastlog.internal.ambient.AmbientSettings;
 import fastlog.internal.file.FileSpec;
 import fastlog.internal.render.Redaction;
 import fastlog.internal.schema.SchemaLayout;
@@ -26,6 +26,7 @@ import fastlog.internal.value.ValueLimits;
  * @param sampling the sampling policy, or null for none
  * @param format the output format the code chose, or null: then {@code -Dfastlog.format} /
  *               {@code FASTLOG_FORMAT} decide, else JSON (resolved once, when the pipeline is built)
+ * @param ambient what the logging thread captures besides the fields: trace ids, thread name, caller
  */
 public record PipelineConfig(
         int queueCapacity,
@@ -39,14 +40,15 @@ public record PipelineConfig(
         ValueLimits valueLimits,
         Redaction redaction,
         Sampling sampling,
-        OutputFormat format) {
+        OutputFormat format,
+        AmbientSettings ambient) {
 
-    /** Without a format set in code (the environment decides, else JSON). */
+    /** Without a format set in code (the environment decides, else JSON) and without ambient fields. */
     public PipelineConfig(int queueCapacity, boolean dropWhenFull, OutputStream output, FileSpec file, SchemaLayout schema,
                           int maxStringLength, long lingerNanos, long shutdownTimeoutNanos, ValueLimits valueLimits,
                           Redaction redaction, Sampling sampling) {
         this(queueCapacity, dropWhenFull, output, file, schema, maxStringLength, lingerNanos, shutdownTimeoutNanos,
-                valueLimits, redaction, sampling, null);
+                valueLimits, redaction, sampling, null, AmbientSettings.NONE);
     }
 
     public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
@@ -64,10 +66,4 @@ public record PipelineConfig(
     public record Sampling(long periodNanos, int first, int thereafter) {
     }
 
-    /** The defaults, with the file output and the schema from system properties and the environment. */
-    public static PipelineConfig defaults(SchemaLayout schema) {
-        return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, false, null, FileSettings.fromSystem(), schema,
-                DEFAULT_MAX_STRING_LENGTH,
-                DEFAULT_LINGER_NANOS, DEFAULT_SHUTDOWN_TIMEOUT_NANOS, ValueLimits.DEFAULTS, Redaction.DEFAULT, null);
-    }
 }

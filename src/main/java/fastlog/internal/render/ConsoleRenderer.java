@@ -166,6 +166,11 @@ public final class ConsoleRenderer implements LineRenderer {
         if (fields > 0 && longs[RecordLayout.keySlot(at, fields - 1)] == RecordLayout.TAG_THREAD_FIELDS) {
             threadFields = (ThreadFieldsFrame) refs[RecordLayout.valueSlot(at, --fields)];
         }
+        int trailers = fields;
+        while (fields > argc && RecordLayout.isTrailer((int) longs[RecordLayout.keySlot(at, fields - 1)])) {
+            fields--;
+        }
+        writeAmbientFields(out, longs, refs, at, fields, trailers);
         ContextFrame context = (ContextFrame) refs[RecordLayout.contextSlot(at)];
         int perThread = threadFields == null ? 0 : threadFields.size();
         int scoped = perThread + (context == null ? 0 : context.size());
@@ -266,6 +271,45 @@ public final class ConsoleRenderer implements LineRenderer {
     }
 
     /** {@code " key="}, the key styled faint. */
+    /**
+     * The fields the logging thread captured besides the event's own (trailers: trace ids, thread
+     * name, caller), as {@code trace_id=.. span_id=.. thread=.. caller=Class.method:line} pairs.
+     */
+    private void writeAmbientFields(JsonOutput out, long[] longs, Object[] refs, int at, int from, int to) {
+        for (int f = from; f < to; f++) {
+            int k = RecordLayout.keySlot(at, f);
+            Object value = refs[k + 1];
+            switch ((int) longs[k]) {
+                case RecordLayout.TAG_TRACE -> {
+                    fastlog.internal.ambient.TraceSource source = (fastlog.internal.ambient.TraceSource) refs[k];
+                    String traceId = source.traceId(value);
+                    String spanId = source.spanId(value);
+                    if (traceId != null) {
+                        writeKey(out, "trace_id");
+                        text.writeValue(out, traceId);
+                    }
+                    if (spanId != null) {
+                        writeKey(out, "span_id");
+                        text.writeValue(out, spanId);
+                    }
+                }
+                case RecordLayout.TAG_THREAD -> {
+                    String name = (String) value;
+                    writeKey(out, "thread");
+                    text.writeValue(out, name.isEmpty() ? "#" + longs[k + 1] : name);
+                }
+                case RecordLayout.TAG_CALLER -> {
+                    fastlog.internal.ambient.CallerLocation c = (fastlog.internal.ambient.CallerLocation) value;
+                    writeKey(out, "caller");
+                    text.writeValue(out, c.className() + "." + c.methodName() + (c.line() >= 0 ? ":" + c.line() : ""));
+                }
+                default -> {
+                    // per-thread fields: written with the user's fields
+                }
+            }
+        }
+    }
+
     private void writeKey(JsonOutput out, String name) {
         out.writeByte(' ');
         out.writeRaw(style.faint());

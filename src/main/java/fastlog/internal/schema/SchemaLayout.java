@@ -46,6 +46,7 @@ public final class SchemaLayout {
     /** fastlog's own layout with no options: what every line looked like before presets. */
     public static final SchemaLayout DEFAULT = new SchemaLayout(SchemaSpec.of("default"));
 
+    private final SchemaSpec spec;
     private final SchemaPreset preset;
     /** The header fields left after rename and exclude, service fields without a value dropped. */
     private final List<Field> fields;
@@ -68,6 +69,7 @@ public final class SchemaLayout {
     private final byte[][] callerKeys;
 
     public SchemaLayout(SchemaSpec spec) {
+        this.spec = spec;
         this.preset = SchemaPresets.named(spec.preset());
         this.identity = spec.identity();
         Map<String, String> renames = spec.renames();
@@ -271,6 +273,18 @@ public final class SchemaLayout {
         out.writeAsciiRaw(before);
         out.writeKey(key);
         return Arrays.copyOf(out.array(), out.size());
+    }
+
+    /**
+     * This layout with exactly these optional per-event fields on (their names reserved, so a user
+     * key never duplicates one): the pipeline knows which it captures only when it is built.
+     */
+    public SchemaLayout withExtras(Set<Extra> extras) {
+        if (spec.extras().equals(extras)) {
+            return this;
+        }
+        return new SchemaLayout(new SchemaSpec(spec.preset(), spec.identity(), spec.gcpProjectId(), spec.fieldNames(),
+                spec.staticFields(), spec.renames(), spec.excludes(), extras));
     }
 
     /** The preset's name. */
