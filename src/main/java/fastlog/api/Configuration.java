@@ -88,8 +88,8 @@ public final class Configuration {
     private boolean jmx;
     private OutputFormat format;
     private final AmbientSettings fromEnvironment = AmbientSettings.fromEnvironment();
-    private boolean threadName = fromEnvironment.threadName();
-    private boolean callerLocation = fromEnvironment.callerLocation();
+    private boolean threadName;
+    private boolean callerLocation;
     private TraceContextProvider<?> traceProvider;
     private boolean traceProviderGiven;
 

@@ -83,6 +83,8 @@ class ExternalConfigurationTest {
             Map.entry("redactValues", "Bearer\\s+\\S+"),
             Map.entry("redactionMask", "[gone]"),
             Map.entry("sampling", "2s,5,10"),
+            Map.entry("threadName", "true"),
+            Map.entry("callerLocation", "TRUE"),
             Map.entry("jmx", "true"));
 
     private static void assertEveryOption(Configuration c) {
@@ -90,6 +92,8 @@ class ExternalConfigurationTest {
         assertEquals(4096, p.queueCapacity());
         assertTrue(p.dropWhenFull());
         assertEquals(OutputFormat.CONSOLE, p.format());
+        assertTrue(p.ambient().threadName());
+        assertTrue(p.ambient().callerLocation());
         assertEquals("logstash", p.schema().presetName().toLowerCase(java.util.Locale.ROOT));
         String header = headerOf(p);
         for (String name : List.of("\"@timestamp\"", "\"log.level\"", "\"log.logger\"", "\"message\"",

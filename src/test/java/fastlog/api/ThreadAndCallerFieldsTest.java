@@ -119,26 +119,6 @@ class ThreadAndCallerFieldsTest {
         assertEquals(List.of("ts", "level", "logger", "msg", "thread", "caller"), fieldNames(event));
     }
 
-    @Test
-    void systemPropertiesTurnThemOnForConfigurationsMadeAfterwards() {
-        System.setProperty("fastlog.threadName", "true");
-        System.setProperty("fastlog.callerLocation", "true");
-        CapturedLog out = CapturedLog.start();
-        log.info("from properties");
-        JsonNode line = out.only();
-        assertEquals(Thread.currentThread().getName(), line.path("thread").asText());
-        assertEquals("systemPropertiesTurnThemOnForConfigurationsMadeAfterwards",
-                line.path("caller").path("method").asText());
-    }
-
-    @Test
-    void theConfigurationOverridesTheProperty() {
-        System.setProperty("fastlog.threadName", "true");
-        CapturedLog out = CapturedLog.start(c -> c.threadName(false));
-        log.info("off again");
-        assertFalse(out.only().has("thread"));
-    }
-
     private static List<String> fieldNames(JsonNode line) {
         List<String> names = new java.util.ArrayList<>();
         line.fieldNames().forEachRemaining(names::add);

@@ -124,6 +124,14 @@ class TraceProviderDiscoveryTest {
     void aBadFlagValueIsReportedAndTreatedAsOff() throws Exception {
         ChildJvm.Result r = run(List.of(), List.of("-Dfastlog.threadName=yes"), Map.of());
         assertFalse(inside(r).has("thread"));
-        assertTrue(r.stderr().contains("fastlog.threadName must be true or false, not 'yes'"), r.stderr());
+        assertTrue(r.stderr().contains("fastlog: ignoring -Dfastlog.threadName=yes: not true or false"), r.stderr());
+    }
+
+    @Test
+    void systemPropertiesTurnOnThreadNameAndCallerLocation() throws Exception {
+        ChildJvm.Result r = run(List.of(), List.of("-Dfastlog.threadName=true", "-Dfastlog.callerLocation=true"), Map.of());
+        JsonNode line = inside(r);
+        assertEquals("main", line.path("thread").asText());
+        assertEquals("main", line.path("caller").path("method").asText());
     }
 }

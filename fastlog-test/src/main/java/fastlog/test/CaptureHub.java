@@ -85,15 +85,17 @@ final class CaptureHub {
     TestCapture open(CaptureMode mode, String testName, Object owner) {
         int gen = routesFastlog ? ensureInstalled() : generation;
         TestCapture c = new TestCapture(this, ids.incrementAndGet(), mode, testName, failures.size(), gen, owner);
-        for (TestCapture other : openCaptures()) {
-            other.overlappedBy(c);
-            c.overlappedBy(other);
-        }
         if (mode == CaptureMode.TIME_WINDOW) {
             flush(); // what was logged before the test began is not the test's
             windows.add(c);
         } else {
             scoped.put(c.id(), c);
+        }
+        // Registered first, then look: of two tests opening at once, the later to look sees the
+        // other and marks both, so neither misses the overlap (looking first could miss it both ways).
+        for (TestCapture other : openCaptures()) {
+            other.overlappedBy(c);
+            c.overlappedBy(other);
         }
         return c;
     }

@@ -21,15 +21,13 @@ public record AmbientSettings(TraceContextProvider<?> traceProvider, boolean dis
     public static final AmbientSettings NONE = new AmbientSettings(null, false, false, false);
 
     /**
-     * The settings from the environment: {@code -Dfastlog.threadName} / {@code FASTLOG_THREAD_NAME}
-     * and {@code -Dfastlog.callerLocation} / {@code FASTLOG_CALLER_LOCATION} ({@code true} or
-     * {@code false}, default false); {@code -Dfastlog.traceProvider} / {@code FASTLOG_TRACE_PROVIDER}
-     * {@code none} turns discovery off (a class name chooses among several: {@link TraceProviders}).
-     * A system property wins over the environment variable.
+     * Trace-provider discovery as the environment sets it: on, unless {@code -Dfastlog.traceProvider}
+     * / {@code FASTLOG_TRACE_PROVIDER} is {@code none} (a class name chooses among several:
+     * {@link TraceProviders}). The thread-name and caller settings come from the settings table
+     * ({@code fastlog.internal.config.Options}), like every other option.
      */
     public static AmbientSettings fromEnvironment() {
-        return new AmbientSettings(null, !"none".equalsIgnoreCase(setting("traceProvider")),
-                flag("threadName"), flag("callerLocation"));
+        return new AmbientSettings(null, !"none".equalsIgnoreCase(setting("traceProvider")), false, false);
     }
 
     /** The provider for a pipeline built from these settings, or null for no trace fields. */
@@ -44,17 +42,5 @@ public record AmbientSettings(TraceContextProvider<?> traceProvider, boolean dis
     static String setting(String key) {
         String fromProperty = System.getProperty("fastlog." + key);
         return fromProperty != null ? fromProperty : System.getenv("FASTLOG_" + key.replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT));
-    }
-
-    private static boolean flag(String key) {
-        String v = setting(key);
-        if (v == null || v.isBlank()) {
-            return false;
-        }
-        if (v.trim().equalsIgnoreCase("true") || v.trim().equalsIgnoreCase("false")) {
-            return v.trim().equalsIgnoreCase("true");
-        }
-        System.err.println("fastlog: fastlog." + key + " must be true or false, not '" + v + "'; using false");
-        return false;
     }
 }

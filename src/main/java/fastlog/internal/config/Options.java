@@ -49,6 +49,8 @@ public final class Options {
             new Option<>("redactValues", Parse::verbatim, (c, regex) -> c.redactValues(regex)),
             new Option<>("redactionMask", Parse::verbatim, Configuration::redactionMask),
             new Option<>("sampling", Options::sampling, Options::applySampling),
+            new Option<>("threadName", Parse::bool, Configuration::threadName),
+            new Option<>("callerLocation", Parse::bool, Configuration::callerLocation),
             new Option<>("jmx", Parse::bool, Configuration::jmx));
 
     private Options() {
