@@ -110,11 +110,10 @@ final class Housekeeping {
 
     private static ThreadPoolExecutor newExecutor() {
         ThreadPoolExecutor e = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "fastlog-file-housekeeping");
-                    t.setDaemon(true);
-                    return t;
-                });
+                // A platform daemon thread that takes no inheritable thread locals from whichever
+                // thread rotated (the writer, or a user thread in flush()).
+                new LinkedBlockingQueue<>(), r -> Thread.ofPlatform().name("fastlog-file-housekeeping").daemon(true)
+                        .inheritInheritableThreadLocals(false).unstarted(r));
         e.allowCoreThreadTimeOut(true);
         return e;
     }
