@@ -78,7 +78,11 @@ public final class TestPipeline {
     /**
      * Logs record {@code id} with {@code fields} fields (0..3) through the real appender.
      *
-     * @return whether it was written (false: the stripe was full and the record was dropped)
+     * @return whether it was written (false: the stripe was full and the record was dropped). Read
+     *         from the stripe's shared drop counter: exact when no other thread drops a record
+     *         during this call; while other producers may drop concurrently, a written record can
+     *         read as dropped (count attempts - {@link Stripe#dropped()} instead, as
+     *         {@code StaleSealRepro} does)
      */
     public boolean log(int id, int fields) {
         long dropped = stripe.dropped();
