@@ -23,6 +23,14 @@ final class LineChecks {
                 lines.size() + " lines for " + events + " events");
         c.check("generator: nothing dropped, lost or failed to write (fastlog stats)",
                 num(stats.get("dropped")) == 0 && num(stats.get("lost")) == 0 && num(stats.get("write_errors")) == 0, stats);
+        List<String> unparsable = new ArrayList<>();
+        for (LogLine l : lines) {
+            if (l.parseError() != null) {
+                unparsable.add("line " + l.number() + ": " + l.parseError() + "\n  " + LogLine.cut(l.text()));
+            }
+        }
+        c.check("every line is one JSON object with no key twice (OpenSearch's own parser, strict duplicate detection)",
+                unparsable.isEmpty(), unparsable);
         TreeSet<Long> seqs = new TreeSet<>();
         List<String> repeated = new ArrayList<>();
         for (LogLine l : lines) {

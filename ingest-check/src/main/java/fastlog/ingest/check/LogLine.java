@@ -23,9 +23,10 @@ import org.opensearch.common.xcontent.json.JsonXContent;
  * @param dottedDuplicates paths that occur more than once once dotted keys and nested objects are
  *     merged, e.g. {@code "log.level"} beside {@code "log":{"level":...}}: OpenSearch accepts such a
  *     line but keeps two values for one field, so the check refuses it
+ * @param parseError why the line is not one JSON object without repeated keys, or null
  */
 record LogLine(int number, String text, Map<String, Object> source, Map<String, Object> leaves,
-               List<String> dottedDuplicates) {
+               List<String> dottedDuplicates, String parseError) {
 
     /** Reads a file of NDJSON, which must be strict UTF-8. */
     static List<LogLine> read(Path file) throws IOException {
@@ -51,17 +52,18 @@ record LogLine(int number, String text, Map<String, Object> source, Map<String, 
         return lines;
     }
 
-    static LogLine parse(int number, String text) throws IOException {
+    /** A line that is not one JSON object (or repeats a key) gets an empty source and its error. */
+    static LogLine parse(int number, String text) {
         Map<String, Object> source;
         try {
             source = XContentHelper.convertToMap(JsonXContent.jsonXContent, text, true);
         } catch (RuntimeException e) {
-            throw new IOException("line " + number + " is not one JSON object: " + e.getMessage() + "\n  " + cut(text));
+            return new LogLine(number, text, Map.of(), Map.of(), List.of(), String.valueOf(e.getMessage()));
         }
         Map<String, Object> leaves = new LinkedHashMap<>();
         List<String> dups = new ArrayList<>();
         flatten(source, "", leaves, dups);
-        return new LogLine(number, text, source, leaves, dups);
+        return new LogLine(number, text, source, leaves, dups, null);
     }
 
     private static void flatten(Map<?, ?> obj, String prefix, Map<String, Object> leaves, List<String> dups) {

@@ -49,6 +49,11 @@ final class Events {
         return log;
     }
 
+    /** True when the generator binds the ids itself (no fastlog trace provider). */
+    boolean bindsTraceIds() {
+        return bindTraceIds;
+    }
+
     long count() {
         return seq.get();
     }

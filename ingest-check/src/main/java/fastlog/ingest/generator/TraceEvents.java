@@ -41,6 +41,10 @@ final class TraceEvents {
                 try (Scope inner = db.makeCurrent()) {
                     ev.at("trace-child").info("query", "v_long", 2L);
                     ev.at("trace-child").warn("slow query", "v_double", 950.5);
+                    if (!ev.bindsTraceIds()) {
+                        // a user key equal to the correlation field, inside a span: the span's id must win
+                        ev.at("trace-child").info("user trace.id inside a span", "trace.id", "user-value");
+                    }
                 } finally {
                     db.end();
                 }
