@@ -20,7 +20,7 @@ INGEST_JVM_OPTS ?= -Xms256m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --en
 INGEST_GENERATOR_JVM_OPTS ?= -Xmx256m
 INGEST_START_TIMEOUT ?= 180
 
-.PHONY: ingest-check ingest-check-build ingest-otel-jar
+.PHONY: ingest-check ingest-check-build
 
 ## ingest-check: fastlog's ecs lines into a real OpenSearch node; every line must be indexed
 ingest-check: ingest-check-build
@@ -32,9 +32,6 @@ ingest-check: ingest-check-build
 	  --work target/ingest-run --results results --repo .. \
 	  --command "make ingest-check INGEST_SCHEMA=$(INGEST_SCHEMA) INGEST_TRACE=$(INGEST_TRACE)"
 
-ingest-check-build: install $(if $(wildcard fastlog-otel/pom.xml),ingest-otel-jar)
+# fastlog-otel (issue 14 section 2; mk/otel.mk's otel-install), when that project exists
+ingest-check-build: install $(if $(wildcard fastlog-otel/pom.xml),otel-install)
 	$(MVN) $(MVN_FLAGS) -f $(INGEST_DIR)/pom.xml package
-
-# fastlog-otel (issue 14 section 2) into the local repository, when that project exists
-ingest-otel-jar: install
-	$(MVN) $(MVN_FLAGS) -DskipTests -f fastlog-otel/pom.xml install
