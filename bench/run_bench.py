@@ -22,6 +22,9 @@ What it runs (docs/performance.md says how each peer is configured, and why):
     render_<shape>_redaction_<r>    the same with redaction none / default / twoRegexes (the
                                     default keys plus two value patterns): what redaction costs
                                     the writer per event.
+    render_<shape>_schema_<s>       the same with each schema preset (default, ecs, otel, logstash,
+                                    gcp; docs/schemas.md): what each preset costs the writer per
+                                    event (the caller's cost does not depend on the preset).
     write_ceiling_<shape>           pre-rendered fastlog lines, 1 MiB per write, one thread
                                     (system ceiling).
     clock_<epochMicros|nanoTime>    the clock reads on fastlog's producer path (system clock).
@@ -76,6 +79,9 @@ WRITER_SHAPES = ["oneField", "threeFields", "tenFields", "exception"]
 NESTED_SHAPES = ["hashMap5", "mapOf5", "record4", "listOf10Longs"]
 REDACTION_SHAPES = ["threeFields", "tenFields", "hashMap5"]
 REDACTIONS = ["none", "default", "twoRegexes"]
+SCHEMAS = ["default", "ecs", "otel", "logstash", "gcp"]
+# oneField: the header is most of the line; thrown: log.error(msg, e), which presets write flat.
+SCHEMA_SHAPES = ["oneField", "threeFields", "thrown"]
 
 MODES = {
     "quick": {
@@ -84,6 +90,7 @@ MODES = {
         "saturation": [("t1", ["oneField", "threeFields"])],
         "baseline_shapes": ["oneField", "threeFields"] + NESTED_SHAPES,
         "redaction_shapes": ["threeFields"],
+        "schema_shapes": SCHEMA_SHAPES,
         "events": 1_000_000,
         "persisted_configs": [("platform", 2), ("virtual", 1000)],
         "reps": 1,
@@ -112,6 +119,7 @@ MODES = {
         "saturation": [("t1", WRITER_SHAPES), ("t2", WRITER_SHAPES), ("vt2", ["oneField", "threeFields"])],
         "baseline_shapes": WRITER_SHAPES + NESTED_SHAPES,
         "redaction_shapes": REDACTION_SHAPES,
+        "schema_shapes": SCHEMA_SHAPES,
         "events": 5_000_000,
         "persisted_configs": [("platform", 1), ("platform", 2), ("virtual", 1000)],
         "reps": 3,
@@ -241,7 +249,7 @@ class Run:
                     self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
         shapes = ",".join(self.mode["baseline_shapes"])
         for e in self.jmh("baselines", r"(JsonRenderBenchmark|WriteCeilingBenchmark)\.", 1, False,
-                          params={"shape": shapes, "redaction": "default"}):
+                          params={"shape": shapes, "redaction": "default", "schema": "default"}):
             shape = e["params"]["shape"]
             if "JsonRender" in e["benchmark"]:
                 bench, system = f"render_{shape}", "fastlog"
@@ -260,7 +268,8 @@ class Run:
         rshapes = self.mode.get("redaction_shapes", [])
         if rshapes:
             for e in self.jmh("redaction", r"JsonRenderBenchmark\.", 1, False,
-                              params={"shape": ",".join(rshapes), "redaction": ",".join(REDACTIONS)}):
+                              params={"shape": ",".join(rshapes), "redaction": ",".join(REDACTIONS),
+                                      "schema": "default"}):
                 shape, redaction = e["params"]["shape"], e["params"]["redaction"]
                 bench = f"render_{shape}_redaction_{redaction}"
                 self.record(bench, "fastlog", "ns_per_op", median_raw(e["primaryMetric"]))
@@ -268,6 +277,20 @@ class Run:
                 if sum_raw(sec.get("renders")):
                     self.record(bench, "fastlog", "cpu_ns_per_op",
                                 sum_raw(sec.get("cpuNanos")) / sum_raw(sec.get("renders")))
+        # What each schema preset costs the writer: the same records rendered in every preset.
+        sshapes = self.mode.get("schema_shapes", [])
+        if sshapes:
+            for e in self.jmh("schemas", r"JsonRenderBenchmark\.", 1, False,
+                              params={"shape": ",".join(sshapes), "redaction": "default", "schema": ",".join(SCHEMAS)}):
+                shape, schema = e["params"]["shape"], e["params"]["schema"]
+                bench = f"render_{shape}_schema_{schema}"
+                self.record(bench, "fastlog", "ns_per_op", median_raw(e["primaryMetric"]))
+                sec = e.get("secondaryMetrics", {})
+                if sum_raw(sec.get("renders")):
+                    self.record(bench, "fastlog", "cpu_ns_per_op",
+                                sum_raw(sec.get("cpuNanos")) / sum_raw(sec.get("renders")))
+                if "gc.alloc.rate.norm" in sec:
+                    self.record(bench, "fastlog", "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
         if self.mode.get("clock"):
             # What fastlog's caller pays for its timestamp (Instant.now) and, for comparison, nanoTime.
             clocks = ["epochMicros", "nanoTime"]

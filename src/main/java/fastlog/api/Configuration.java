@@ -4,16 +4,22 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import fastlog.internal.pipeline.PipelineConfig;
-import fastlog.internal.record.ReservedKeys;
 import fastlog.internal.render.Redaction;
+import fastlog.internal.schema.SchemaLayout;
+import fastlog.internal.schema.SchemaSettings;
+import fastlog.internal.schema.SchemaSpec;
+import fastlog.internal.schema.ServiceIdentity;
 import fastlog.internal.value.ValueLimits;
 
 /**
@@ -44,10 +50,21 @@ public final class Configuration {
     private int queueCapacity = PipelineConfig.DEFAULT_QUEUE_CAPACITY;
     private FullQueuePolicy fullQueuePolicy = FullQueuePolicy.BLOCK;
     private OutputStream output;
-    private String timestampField = "ts";
-    private String levelField = "level";
-    private String loggerField = "logger";
-    private String messageField = "msg";
+    /** Null: from {@code -Dfastlog.schema} / {@code FASTLOG_SCHEMA}, else DEFAULT. */
+    private Schema schema;
+    /** Null, or the four names given to {@link #fieldNames}. */
+    private List<String> fieldNames;
+    private String serviceName;
+    private String serviceVersion;
+    private String serviceEnvironment;
+    private String serviceNodeName;
+    private String gcpProjectId;
+    private final Map<String, String> staticFields = new LinkedHashMap<>();
+    private final Map<String, String> renames = new LinkedHashMap<>();
+    private final Set<String> excludes = new LinkedHashSet<>();
+    /** Where {@link #apply()} reads system properties and environment variables; tests replace them. */
+    private UnaryOperator<String> properties = System::getProperty;
+    private Map<String, String> environment;
     private int maxStringLength = PipelineConfig.DEFAULT_MAX_STRING_LENGTH;
     private Duration linger = Duration.ofNanos(PipelineConfig.DEFAULT_LINGER_NANOS);
     private Duration shutdownTimeout = Duration.ofNanos(PipelineConfig.DEFAULT_SHUTDOWN_TIMEOUT_NANOS);
@@ -89,7 +106,12 @@ public final class Configuration {
         return this;
     }
 
-    /** Names of the four fields every line starts with (default ts, level, logger, msg). */
+    /**
+     * Names of the four fields every line starts with (default ts, level, logger, msg). With a
+     * {@link #schema(Schema) schema}, these replace the schema's names for its timestamp, level,
+     * logger and message fields (the level's number, if the schema has one, keeps its name); they
+     * are applied before {@link #renameField}.
+     */
     public Configuration fieldNames(String timestamp, String level, String logger, String message) {
         Set<String> names = new HashSet<>();
         for (String n : new String[] {timestamp, level, logger, message}) {
@@ -100,11 +122,100 @@ public final class Configuration {
                 throw new IllegalArgumentException("field names must differ: " + n);
             }
         }
-        this.timestampField = timestamp;
-        this.levelField = level;
-        this.loggerField = logger;
-        this.messageField = message;
+        this.fieldNames = List.of(timestamp, level, logger, message);
         return this;
+    }
+
+    /**
+     * The line layout: fastlog's own ({@link Schema#DEFAULT}) or a backend's preset. Without this
+     * call, {@code -Dfastlog.schema}, else the environment variable {@code FASTLOG_SCHEMA}, chooses
+     * (an unknown name prints a warning and means DEFAULT). See {@code docs/schemas.md}.
+     */
+    public Configuration schema(Schema schema) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        return this;
+    }
+
+    /**
+     * The service's name, written by the presets other than DEFAULT (ECS {@code service.name},
+     * OTEL {@code resource.service.name}, ...). Without it: {@code OTEL_SERVICE_NAME}, else
+     * {@code service.name} in {@code OTEL_RESOURCE_ATTRIBUTES}, else {@code ELASTIC_APM_SERVICE_NAME}.
+     */
+    public Configuration serviceName(String name) {
+        this.serviceName = nonBlank(name, "serviceName");
+        return this;
+    }
+
+    /** The service's version (else {@code service.version} in {@code OTEL_RESOURCE_ATTRIBUTES}, else {@code ELASTIC_APM_SERVICE_VERSION}). */
+    public Configuration serviceVersion(String version) {
+        this.serviceVersion = nonBlank(version, "serviceVersion");
+        return this;
+    }
+
+    /**
+     * The deployment environment, e.g. {@code production} (else {@code deployment.environment.name}
+     * or {@code deployment.environment} in {@code OTEL_RESOURCE_ATTRIBUTES}, else {@code ELASTIC_APM_ENVIRONMENT}).
+     */
+    public Configuration serviceEnvironment(String environment) {
+        this.serviceEnvironment = nonBlank(environment, "serviceEnvironment");
+        return this;
+    }
+
+    /** This instance's name (else {@code service.instance.id} in {@code OTEL_RESOURCE_ATTRIBUTES}, else {@code ELASTIC_APM_SERVICE_NODE_NAME}). */
+    public Configuration serviceNodeName(String nodeName) {
+        this.serviceNodeName = nonBlank(nodeName, "serviceNodeName");
+        return this;
+    }
+
+    /**
+     * The Google Cloud project id: the {@link Schema#GCP} preset then writes trace ids as
+     * {@code projects/<projectId>/traces/<traceId>}, which the Cloud console links to the trace.
+     * Without it: {@code GOOGLE_CLOUD_PROJECT}; with neither, the bare trace id.
+     */
+    public Configuration gcpProjectId(String projectId) {
+        this.gcpProjectId = nonBlank(projectId, "gcpProjectId");
+        return this;
+    }
+
+    /**
+     * Adds a field with a constant value to every line, after the schema's own fields (like Spring
+     * Boot's {@code logging.structured.json.add}). Its key is reserved: a user field of the same key
+     * moves aside like one that collides with a schema field.
+     *
+     * @throws IllegalArgumentException at {@link #apply()} if the key is one of the schema's fields
+     */
+    public Configuration staticField(String key, String value) {
+        staticFields.put(nonBlank(key, "static field key"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /**
+     * Renames a field: one of the schema's (by its name in the schema, {@code parent.key} for a
+     * member of an object, e.g. {@code "resource.service.name"}) or a user key (as logged; the
+     * collision rule applies to the new name). Like Spring Boot's {@code logging.structured.json.rename}.
+     */
+    public Configuration renameField(String from, String to) {
+        renames.put(nonBlank(from, "renameField from"), nonBlank(to, "renameField to"));
+        return this;
+    }
+
+    /**
+     * Leaves fields out of every line: the schema's (by name, as for {@link #renameField}; a parent
+     * object's name leaves out all its members) or user keys (as logged or as renamed). Like Spring
+     * Boot's {@code logging.structured.json.exclude}.
+     */
+    public Configuration excludeField(String... names) {
+        for (String n : names) {
+            excludes.add(nonBlank(n, "excludeField"));
+        }
+        return this;
+    }
+
+    private static String nonBlank(String s, String what) {
+        if (s == null || s.isBlank()) {
+            throw new IllegalArgumentException(what + " must be non-empty");
+        }
+        return s;
     }
 
     /** Longest string value, in chars, before it is cut and ends with "…" (default 65,536). */
@@ -230,6 +341,39 @@ public final class Configuration {
         return this;
     }
 
+    /** The layout these settings give, with the system properties and environment (tests: theirs). */
+    SchemaLayout schemaLayout() {
+        return schemaLayout(properties, environment != null ? environment : System.getenv());
+    }
+
+    /** Test hook: read these instead of the system properties and the environment at {@link #apply()}. */
+    Configuration environment(UnaryOperator<String> properties, Map<String, String> env) {
+        this.properties = Objects.requireNonNull(properties);
+        this.environment = Map.copyOf(env);
+        return this;
+    }
+
+    /**
+     * The layout these settings give; {@code properties} and {@code env} stand for the system
+     * properties and the environment (tests pass their own).
+     *
+     * @throws IllegalArgumentException if a static field collides with a schema field, or renames
+     *                                  give two schema fields one name
+     */
+    SchemaLayout schemaLayout(UnaryOperator<String> properties, Map<String, String> env) {
+        Schema s = schema;
+        if (s == null) {
+            String name = SchemaSettings.schemaName(properties, env,
+                    n -> Schema.parse(n) == null ? null : Schema.parse(n).name(), System.err::println);
+            s = name == null ? Schema.DEFAULT : Schema.valueOf(name);
+        }
+        ServiceIdentity identity = new ServiceIdentity(serviceName, serviceVersion, serviceEnvironment, serviceNodeName)
+                .orElse(ServiceIdentity.fromEnvironment(env));
+        String project = gcpProjectId != null ? gcpProjectId : SchemaSettings.gcpProjectId(env);
+        return new SchemaLayout(new SchemaSpec(s.name(), identity, project, fieldNames, staticFields, renames,
+                excludes, SchemaLayout.noExtras()));
+    }
+
     /**
      * Installs these settings and starts the logging system.
      *
@@ -243,7 +387,7 @@ public final class Configuration {
         }
         keys.addAll(redactKeys);
         Fastlog.install(new PipelineConfig(queueCapacity, fullQueuePolicy == FullQueuePolicy.DROP, output,
-                new ReservedKeys(timestampField, levelField, loggerField, messageField), maxStringLength,
+                schemaLayout(), maxStringLength,
                 linger.toNanos(), shutdownTimeout.toNanos(), new ValueLimits(maxDepth, maxElements),
                 new Redaction(keys, redactPatterns, redactionMask), sampling));
     }

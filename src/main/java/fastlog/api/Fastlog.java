@@ -40,7 +40,7 @@ public final class Fastlog {
     private static final LevelRegistry LEVELS = new LevelRegistry(initialLevel().ordinal());
     private static final ConcurrentHashMap<String, Logger> LOGGERS = new ConcurrentHashMap<>();
     private static volatile Pipeline pipeline;
-    private static volatile PipelineConfig config = PipelineConfig.defaults();
+    private static volatile PipelineConfig config = PipelineConfig.defaults(new Configuration().schemaLayout());
 
     private Fastlog() {
     }

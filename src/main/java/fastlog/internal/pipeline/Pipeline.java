@@ -76,7 +76,7 @@ public final class Pipeline {
         PipelineConfig.Sampling sampling = config.sampling();
         this.sampler = sampling == null ? null
                 : new Sampler(sampling.periodNanos(), sampling.first(), sampling.thereafter());
-        this.lines = new LineWriter(reader, new EventRenderer(config.fieldNames(), config.maxStringLength(),
+        this.lines = new LineWriter(reader, new EventRenderer(config.schema(), config.maxStringLength(),
                 config.valueLimits(), config.redaction()), sink, config.maxStringLength(), sampler);
         this.writer = new WriterThread(role, lines, config.lingerNanos());
         Runnable writeSynchronously = this::writeSynchronously;

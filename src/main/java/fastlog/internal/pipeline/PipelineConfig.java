@@ -2,8 +2,8 @@ package fastlog.internal.pipeline;
 
 import java.io.OutputStream;
 
-import fastlog.internal.record.ReservedKeys;
 import fastlog.internal.render.Redaction;
+import fastlog.internal.schema.SchemaLayout;
 import fastlog.internal.value.ValueLimits;
 
 /**
@@ -12,6 +12,8 @@ import fastlog.internal.value.ValueLimits;
  * @param queueCapacity events of up to three fields that fit in staging at once
  * @param dropWhenFull drop (and count) an event when its stripe is full, instead of waiting
  * @param output where lines go; {@code null} means the process's stdout file descriptor
+ * @param schema the line's layout: the preset resolved with the service identity, static fields,
+ *               renames and exclusions
  * @param maxStringLength longest string value, in chars, before it is cut with an ellipsis
  * @param lingerNanos the writer's pause before it takes a partly filled batch
  * @param shutdownTimeoutNanos how long shutdown waits for the writer to finish writing
@@ -23,7 +25,7 @@ public record PipelineConfig(
         int queueCapacity,
         boolean dropWhenFull,
         OutputStream output,
-        ReservedKeys fieldNames,
+        SchemaLayout schema,
         int maxStringLength,
         long lingerNanos,
         long shutdownTimeoutNanos,
@@ -46,9 +48,9 @@ public record PipelineConfig(
     public record Sampling(long periodNanos, int first, int thereafter) {
     }
 
-    public static PipelineConfig defaults() {
-        return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, false, null,
-                new ReservedKeys("ts", "level", "logger", "msg"), DEFAULT_MAX_STRING_LENGTH,
+    /** The defaults, with the schema from {@code -Dfastlog.schema} / {@code FASTLOG_SCHEMA} (default if unset). */
+    public static PipelineConfig defaults(SchemaLayout schema) {
+        return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, false, null, schema, DEFAULT_MAX_STRING_LENGTH,
                 DEFAULT_LINGER_NANOS, DEFAULT_SHUTDOWN_TIMEOUT_NANOS, ValueLimits.DEFAULTS, Redaction.DEFAULT, null);
     }
 }

@@ -2,6 +2,7 @@ package fastlog.internal.render;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 
 import fastlog.internal.context.ContextFrame;
 import fastlog.internal.context.ThreadFieldsFrame;
@@ -10,6 +11,8 @@ import fastlog.internal.level.Levels;
 import fastlog.internal.record.LoggerCore;
 import fastlog.internal.record.RecordLayout;
 import fastlog.internal.record.ReservedKeys;
+import fastlog.internal.schema.SchemaLayout;
+import fastlog.internal.schema.SchemaSpec;
 import fastlog.internal.value.ValueLimits;
 
 /**
@@ -38,10 +41,13 @@ public final class EventRenderer {
     private static final int LINEAR_DEDUP_LIMIT = 24;
     private static final String INVALID_JSON_KEY = "_invalid_json";
 
-    private final byte[] openTs;
-    private final byte[][] levelFields;
-    private final byte[] loggerKey;
-    private final byte[] messageKey;
+    private final SchemaLayout layout;
+    /** The header's per-event values in order ({@link SchemaLayout#TIMESTAMP}, {@link SchemaLayout#MESSAGE}). */
+    private final int[] dynamics;
+    /** Timestamp then message, the usual order: written without a loop. */
+    private final boolean timestampThenMessage;
+    /** Scratch text for stack traces the schema writes as one string. */
+    private final StringBuilder stackText = new StringBuilder();
     private final JsonOutput scratch;
     private final EncodedStringCache encodedStrings;
     private final LinePrefixCache linePrefixes;
@@ -62,31 +68,32 @@ public final class EventRenderer {
         this(names, maxStringLength, ValueLimits.DEFAULTS, Redaction.DEFAULT);
     }
 
+    /** The default schema with these four names ({@code fieldNames}). */
     public EventRenderer(ReservedKeys names, int maxStringLength, ValueLimits limits, Redaction redaction) {
-        this.names = names;
+        this(fieldNamesLayout(names), maxStringLength, limits, redaction);
+    }
+
+    public EventRenderer(SchemaLayout layout, int maxStringLength, ValueLimits limits, Redaction redaction) {
+        this.layout = layout;
+        this.names = layout.reservedKeys();
         this.scratch = new JsonOutput(256, maxStringLength);
         this.values = new ValueWriter(maxStringLength, limits, redaction);
         this.encodedStrings = new EncodedStringCache(maxStringLength, values.redactsStrings() ? values::redact : null);
-        this.renderedKeys = new RenderedKeyCache(names, maxStringLength, redaction);
-        this.openTs = encode("{", names.timestamp());
-        this.loggerKey = encode(",", names.logger());
-        this.messageKey = encode(",", names.message());
-        this.levelFields = new byte[Levels.COUNT][];
-        for (int i = 0; i < Levels.COUNT; i++) {
-            scratch.reset();
-            scratch.writeByte(',');
-            scratch.writeKey(names.level());
-            scratch.writeString(Levels.name(i));
-            levelFields[i] = Arrays.copyOf(scratch.array(), scratch.size());
-        }
-        this.linePrefixes = new LinePrefixCache(this::linePrefixes);
+        this.renderedKeys = new RenderedKeyCache(names, layout.flatException(), maxStringLength, redaction);
+        this.dynamics = layout.dynamics();
+        this.timestampThenMessage = dynamics.length == 2 && dynamics[0] == SchemaLayout.TIMESTAMP;
+        this.linePrefixes = new LinePrefixCache(layout::headers);
     }
 
-    private byte[] encode(String prefix, String key) {
-        scratch.reset();
-        scratch.writeAsciiRaw(prefix);
-        scratch.writeKey(key);
-        return Arrays.copyOf(scratch.array(), scratch.size());
+    /** The default schema with the four names {@code names} was made from. */
+    private static SchemaLayout fieldNamesLayout(ReservedKeys names) {
+        List<String> four = names.fieldNames();
+        if (four == null) {
+            throw new IllegalArgumentException("a schema's reserved keys come from its SchemaLayout");
+        }
+        SchemaSpec d = SchemaSpec.of("default");
+        return new SchemaLayout(new SchemaSpec(d.preset(), d.identity(), null, four, d.staticFields(), d.renames(),
+                d.excludes(), d.extras()));
     }
 
     /** Appends the record at {@code at} as one line ending in a newline. Never throws. */
@@ -103,13 +110,7 @@ public final class EventRenderer {
     /** A line fastlog writes about itself (e.g. a drop report), as logger "fastlog". */
     public void renderInternal(JsonOutput out, long epochMicros, int levelOrdinal, String message,
                                String[] keys, long[] values) {
-        out.writeRaw(openTs);
-        out.writeTimestamp(epochMicros);
-        out.writeRaw(levelFields[levelOrdinal]);
-        out.writeRaw(loggerKey);
-        out.writeString("fastlog");
-        out.writeRaw(messageKey);
-        out.writeString(message);
+        writeHeader(out, linePrefixes.get("fastlog")[levelOrdinal], epochMicros, message);
         for (int i = 0; i < keys.length; i++) {
             out.writeByte(',');
             out.writeKey(keys[i]);
@@ -117,6 +118,21 @@ public final class EventRenderer {
         }
         out.writeByte('}');
         out.writeByte('\n');
+    }
+
+    /** The header with a plain message (or null), for lines fastlog writes itself. */
+    private void writeHeader(JsonOutput out, byte[][] chunks, long epochMicros, String message) {
+        for (int i = 0; i < dynamics.length; i++) {
+            out.writeRaw(chunks[i]);
+            if (dynamics[i] == SchemaLayout.TIMESTAMP) {
+                out.writeTimestamp(epochMicros);
+            } else if (message == null) {
+                out.writeNull();
+            } else {
+                out.writeString(message);
+            }
+        }
+        out.writeRaw(chunks[dynamics.length]);
     }
 
     private void renderRecord(JsonOutput out, long[] longs, Object[] refs, int at, long header) {
@@ -158,7 +174,14 @@ public final class EventRenderer {
             if (linear ? repeatedLater(k, h, j, n) : lastIndex.get(key.name) != j) {
                 continue;
             }
+            if (key.excluded) {
+                continue;
+            }
             int fieldMark = out.size();
+            if (key.eventException && writeEventException(out, longs, refs, at, j, first, perThread, scoped, bound,
+                    threadFields, context, core)) {
+                continue;
+            }
             out.writeRaw(key.json);
             if (key.redacted) {
                 values.writeMask(out);
@@ -198,25 +221,41 @@ public final class EventRenderer {
         out.writeByte('\n');
     }
 
-    /** {@code ,"level":"INFO","logger":"auth","msg":} for each level of the logger {@code name}. */
-    private byte[][] linePrefixes(String name) {
-        byte[][] byLevel = new byte[Levels.COUNT][];
-        for (int i = 0; i < byLevel.length; i++) {
-            scratch.reset();
-            scratch.writeRaw(levelFields[i]);
-            scratch.writeRaw(loggerKey);
-            scratch.writeString(name);
-            scratch.writeRaw(messageKey);
-            byLevel[i] = Arrays.copyOf(scratch.array(), scratch.size());
+    /** Writes the line's header (see {@link SchemaLayout}). @return how many leading fields were message arguments */
+    private int writePrefix(JsonOutput out, long[] longs, Object[] refs, int at, long header, LoggerCore core) {
+        byte[][] chunks = linePrefixes.get(core.name())[RecordLayout.levelOrdinal(header)];
+        if (timestampThenMessage) {
+            out.writeRaw(chunks[0]);
+            out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
+            out.writeRaw(chunks[1]);
+            int argc = writeMessage(out, longs, refs, at);
+            byte[] rest = chunks[2];
+            if (rest.length > 0) {
+                out.writeRaw(rest);
+            }
+            return argc;
         }
-        return byLevel;
+        int argc = 0;
+        boolean messageWritten = false;
+        for (int i = 0; i < dynamics.length; i++) {
+            out.writeRaw(chunks[i]);
+            if (dynamics[i] == SchemaLayout.TIMESTAMP) {
+                out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
+            } else {
+                argc = writeMessage(out, longs, refs, at);
+                messageWritten = true;
+            }
+        }
+        out.writeRaw(chunks[dynamics.length]);
+        if (!messageWritten) {
+            long messageArgs = longs[RecordLayout.messageArgsSlot(at)];
+            argc = messageArgs == 0 ? 0 : RecordLayout.messageArgCount(messageArgs); // the message is excluded
+        }
+        return argc;
     }
 
-    /** Writes the line up to the message, included. @return how many leading fields were message arguments */
-    private int writePrefix(JsonOutput out, long[] longs, Object[] refs, int at, long header, LoggerCore core) {
-        out.writeRaw(openTs);
-        out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
-        out.writeRaw(linePrefixes.get(core.name())[RecordLayout.levelOrdinal(header)]);
+    /** Writes the message value. @return how many leading fields were message arguments */
+    private int writeMessage(JsonOutput out, long[] longs, Object[] refs, int at) {
         String msg = (String) refs[RecordLayout.messageSlot(at)];
         long messageArgs = longs[RecordLayout.messageArgsSlot(at)];
         if (messageArgs != 0) {
@@ -235,6 +274,42 @@ public final class EventRenderer {
             encodedStrings.write(out, msg); // redacted by the cache, once per distinct message
         }
         return 0;
+    }
+
+    /**
+     * If field {@code j}'s value is a Throwable, writes it as the schema's exception fields and
+     * returns true; otherwise writes nothing and returns false (the value is written as usual).
+     */
+    private boolean writeEventException(JsonOutput out, long[] longs, Object[] refs, int at, int j, int first,
+                                        int perThread, int scoped, int bound, ThreadFieldsFrame threadFields,
+                                        ContextFrame context, LoggerCore core) {
+        Object v;
+        if (j < perThread) {
+            v = threadFields.value(j);
+        } else if (j < scoped) {
+            v = context.value(j - perThread);
+        } else if (j < bound) {
+            v = core.boundValue(j - scoped);
+        } else {
+            int field = j - first;
+            v = longs[RecordLayout.keySlot(at, field)] == RecordLayout.TAG_OBJECT ? refs[RecordLayout.valueSlot(at, field)] : null;
+        }
+        if (!(v instanceof Throwable t)) {
+            return false;
+        }
+        int mark = out.size();
+        try {
+            layout.writeException(out, t, values::redact, stackText);
+        } catch (RuntimeException | StackOverflowError e) {
+            out.truncate(mark);
+            out.writeRaw(renderedKeys.get(RenderedKeyCache.EXCEPTION).json);
+            out.writeString("<unrenderable value: " + e.getClass().getName() + ">");
+        }
+        if (stackText.length() > 1 << 16) {
+            stackText.setLength(0);
+            stackText.trimToSize();
+        }
+        return true;
     }
 
     private void writeFieldValue(JsonOutput out, long[] longs, Object[] refs, int at, int field) {
@@ -312,19 +387,11 @@ public final class EventRenderer {
     private void renderFailure(JsonOutput out, long[] longs, Object[] refs, int at, long header, Throwable t) {
         int mark = out.size();
         try {
-            out.writeRaw(openTs);
-            out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
-            out.writeRaw(levelFields[RecordLayout.levelOrdinal(header)]);
-            out.writeRaw(loggerKey);
             Object core = refs[at];
-            out.writeString(core instanceof LoggerCore c ? c.name() : "fastlog");
-            out.writeRaw(messageKey);
             Object msg = refs[RecordLayout.messageSlot(at)];
-            if (msg instanceof String s) {
-                out.writeString(s);
-            } else {
-                out.writeNull();
-            }
+            writeHeader(out, layout.header(core instanceof LoggerCore c ? c.name() : "fastlog",
+                    RecordLayout.levelOrdinal(header)), longs[RecordLayout.timestampSlot(at)],
+                    msg instanceof String s ? s : null);
         } catch (Throwable again) {
             out.truncate(mark);
             out.writeByte('{');

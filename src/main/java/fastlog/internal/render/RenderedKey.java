@@ -18,13 +18,26 @@ final class RenderedKey {
     final byte[] json;
     /** Values under this key are written as the redaction mask ({@link Redaction#isRedactedKey}). */
     final boolean redacted;
+    /** Fields with this key are left out of the line ({@code Configuration.excludeField}). */
+    final boolean excluded;
+    /**
+     * The key is {@code exception} and the schema writes the event's exception as flat fields: a
+     * Throwable value under it is written that way ({@code SchemaLayout.writeException}).
+     */
+    final boolean eventException;
 
     RenderedKey(String logged, String name, byte[] json, boolean redacted) {
+        this(logged, name, json, redacted, false, false);
+    }
+
+    RenderedKey(String logged, String name, byte[] json, boolean redacted, boolean excluded, boolean eventException) {
         this.logged = logged;
         this.name = name;
         this.hash = name.hashCode();
         this.json = json;
         this.redacted = redacted;
+        this.excluded = excluded;
+        this.eventException = eventException;
     }
 
     /** Whether the two keys read the same in the output. */

@@ -6,8 +6,9 @@ import fastlog.internal.json.JsonOutput;
 import fastlog.internal.record.ReservedKeys;
 
 /**
- * Turns a field key as logged into a {@link RenderedKey}: the key made well-formed, renamed off
- * the reserved names (top-level keys only), marked if its values are redacted, and encoded. Keys are nearly always the same few string literals, so this
+ * Turns a field key as logged into a {@link RenderedKey}: the key made well-formed, renamed (as
+ * configured, then off the reserved names; top-level keys only), marked if excluded or if it is the
+ * event's exception in a schema that writes it flat, marked if its values are redacted, and encoded. Keys are nearly always the same few string literals, so this
  * work is done once per key instead of once per field of every event.
  *
  * <p>Direct-mapped on {@link String#hashCode()} (cached inside each String); a hit is confirmed
@@ -19,6 +20,8 @@ final class RenderedKeyCache {
 
     private static final int SIZE = 512;
     private static final int MAX_CACHED_LENGTH = 64;
+    /** The key of the event's exception ({@code log.error(msg, e)}, the bridges' thrown Throwable). */
+    static final String EXCEPTION = "exception";
 
     private final RenderedKey[] entries = new RenderedKey[SIZE];
     /** Null for keys inside nested objects, which are never renamed. */
@@ -29,8 +32,16 @@ final class RenderedKeyCache {
     /** How many keys were too long to keep; see {@link #uncachedMade()}. */
     private long uncachedMade;
 
+    /** Whether the key {@code exception} marks the event's exception ({@link RenderedKey#eventException}). */
+    private final boolean flatException;
+
     RenderedKeyCache(ReservedKeys names, int maxStringLength, Redaction redaction) {
+        this(names, false, maxStringLength, redaction);
+    }
+
+    RenderedKeyCache(ReservedKeys names, boolean flatException, int maxStringLength, Redaction redaction) {
         this.names = names;
+        this.flatException = flatException;
         this.redaction = redaction;
         this.maxStringLength = maxStringLength;
         this.scratch = new JsonOutput(MAX_CACHED_LENGTH * 6 + 8, maxStringLength);
@@ -65,11 +76,12 @@ final class RenderedKeyCache {
 
     private RenderedKey render(String key) {
         String wellFormed = wellFormed(key);
-        String name = names == null ? wellFormed : names.rename(wellFormed);
+        String name = names == null ? wellFormed : names.outputName(wellFormed);
         scratch.reset();
         scratch.writeByte(',');
         scratch.writeKey(name);
-        return new RenderedKey(key, name, Arrays.copyOf(scratch.array(), scratch.size()), redaction.isRedactedKey(key));
+        return new RenderedKey(key, name, Arrays.copyOf(scratch.array(), scratch.size()), redaction.isRedactedKey(key),
+                names != null && names.isExcluded(wellFormed), flatException && names != null && key.equals(EXCEPTION));
     }
 
     /**

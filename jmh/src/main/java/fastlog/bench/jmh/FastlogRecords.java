@@ -2,6 +2,8 @@ package fastlog.bench.jmh;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 import fastlog.internal.context.ContextFrame;
 import fastlog.internal.json.JsonOutput;
@@ -14,6 +16,9 @@ import fastlog.internal.record.RecordProtocol;
 import fastlog.internal.record.ReservedKeys;
 import fastlog.internal.render.EventRenderer;
 import fastlog.internal.render.Redaction;
+import fastlog.internal.schema.SchemaLayout;
+import fastlog.internal.schema.SchemaSpec;
+import fastlog.internal.schema.ServiceIdentity;
 import fastlog.internal.value.ValueLimits;
 
 /**
@@ -68,6 +73,9 @@ final class FastlogRecords {
                     "latency_ms", a.latencyMs, "region", a.region);
             case "exception" -> new FastlogRecords(ERROR, "payment failed", "order_id", a.orderId,
                     "error", error);
+            // log.error("payment failed", "order_id", id, e): the event's own exception.
+            case "thrown" -> new FastlogRecords(ERROR, "payment failed", "order_id", a.orderId,
+                    "exception", error);
             // Three call fields over two bound and two scoped ones, one key given at every level:
             // the renderer's last-wins merge of scoped, bound and call fields.
             case "boundAndScoped" -> new FastlogRecords(
@@ -98,6 +106,11 @@ final class FastlogRecords {
      * patterns, {@code Bearer\s+\S+} and {@code (?i)password=\S+}, searched in every string).
      */
     static EventRenderer renderer(String redaction) {
+        return renderer(redaction, "default");
+    }
+
+    /** The renderer with a redaction setting (see above) and a schema preset, by its lower-case name. */
+    static EventRenderer renderer(String redaction, String schema) {
         Redaction r = switch (redaction) {
             case "default" -> Redaction.DEFAULT;
             case "none" -> Redaction.NONE;
@@ -106,7 +119,10 @@ final class FastlogRecords {
                     Redaction.DEFAULT_MASK);
             default -> throw new IllegalArgumentException("unknown redaction " + redaction);
         };
-        return new EventRenderer(new ReservedKeys("ts", "level", "logger", "msg"), MAX_STRING, ValueLimits.DEFAULTS, r);
+        SchemaLayout layout = schema.equals("default") ? SchemaLayout.DEFAULT
+                : new SchemaLayout(new SchemaSpec(schema, new ServiceIdentity("checkout", "1.4.2", "production", "pod-7"),
+                        null, null, Map.of(), Map.of(), Set.of(), Set.of()));
+        return new EventRenderer(layout, MAX_STRING, ValueLimits.DEFAULTS, r);
     }
 
     /** The record's line as fastlog's writer renders it. */

@@ -27,6 +27,11 @@ import fastlog.internal.render.EventRenderer;
  * patterns); {@code none} turns the key set off; {@code twoRegexes} adds two value patterns
  * searched in every string (the message included): the writer's cost of redaction per event.
  *
+ * <p>{@code schema}: the preset the line is written in; a logging call costs the same for all of
+ * them, and this is what each costs the writer. {@code thrown} is {@code log.error(msg, e)}: the
+ * Throwable under the key {@code exception}, which the presets other than default write as their
+ * flat exception fields (ECS {@code error.*}, ...); {@code exception} keeps it under another key.
+ *
  * <p>{@code cpuNanos / renders} (aux counters) is the thread's CPU time per render: on a shared,
  * loaded machine the wall time includes time the thread spent descheduled, its CPU time much less
  * so.
@@ -36,12 +41,20 @@ import fastlog.internal.render.EventRenderer;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class JsonRenderBenchmark {
 
-    @Param({"oneField", "threeFields", "tenFields", "exception", "boundAndScoped", "hashMap5", "mapOf5", "record4",
-        "listOf10Longs"})
+    @Param({"oneField", "threeFields", "tenFields", "exception", "thrown", "boundAndScoped", "hashMap5", "mapOf5",
+        "record4", "listOf10Longs"})
     public String shape;
 
     @Param({"default", "none", "twoRegexes"})
     public String redaction;
+
+    /**
+     * The line layout ({@code fastlog.api.Schema}, lower case): {@code default} is fastlog's own;
+     * the presets are resolved with a service name, version, environment and node name, as a
+     * deployed service would have them.
+     */
+    @Param({"default", "ecs", "otel", "logstash", "gcp"})
+    public String schema;
 
     private FastlogRecords record;
     private EventRenderer renderer;
@@ -50,7 +63,7 @@ public class JsonRenderBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         record = FastlogRecords.of(shape, CallArgs.PaymentFailure.create());
-        renderer = FastlogRecords.renderer(redaction);
+        renderer = FastlogRecords.renderer(redaction, schema);
         out = new JsonOutput(2 << 20, FastlogRecords.MAX_STRING);
     }
 
