@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import fastlog.internal.ambient.AmbientSettings;
 import fastlog.internal.pipeline.PipelineConfig;
 import fastlog.internal.render.Redaction;
 import fastlog.internal.schema.SchemaLayout;
@@ -75,6 +76,11 @@ public final class Configuration {
     private final List<Pattern> redactPatterns = new ArrayList<>();
     private String redactionMask = Redaction.DEFAULT_MASK;
     private PipelineConfig.Sampling sampling;
+    private final AmbientSettings fromEnvironment = AmbientSettings.fromEnvironment();
+    private boolean threadName = fromEnvironment.threadName();
+    private boolean callerLocation = fromEnvironment.callerLocation();
+    private TraceContextProvider<?> traceProvider;
+    private boolean traceProviderGiven;
 
     Configuration() {
     }
@@ -375,6 +381,42 @@ public final class Configuration {
     }
 
     /**
+     * Whether every event carries the name of the thread that logged it, as {@code "thread"} (off
+     * by default; also {@code -Dfastlog.threadName=true} or {@code FASTLOG_THREAD_NAME=true}). Read
+     * on the logging thread, which costs next to nothing; a thread without a name (virtual threads
+     * by default) is written as {@code "#<thread id>"}.
+     */
+    public Configuration threadName(boolean on) {
+        this.threadName = on;
+        return this;
+    }
+
+    /**
+     * Whether every event carries where it was logged from, as
+     * {@code "caller":{"class":..,"method":..,"file":..,"line":..}} (off by default; also
+     * {@code -Dfastlog.callerLocation=true} or {@code FASTLOG_CALLER_LOCATION=true}). The caller is
+     * the first stack frame outside fastlog and the logging APIs it bridges (SLF4J,
+     * java.util.logging, System.Logger). This walks the logging thread's stack on every call, which
+     * costs microseconds, not nanoseconds: see docs/trace-correlation.md for the measured cost.
+     */
+    public Configuration callerLocation(boolean on) {
+        this.callerLocation = on;
+        return this;
+    }
+
+    /**
+     * Where trace ids come from, instead of the {@link TraceContextProvider} found with
+     * {@link java.util.ServiceLoader} (such as {@code fastlog-otel}'s); {@code null} turns trace
+     * fields off. Without this call, the discovered provider is used, unless
+     * {@code -Dfastlog.traceProvider=none} (or {@code FASTLOG_TRACE_PROVIDER=none}) turns discovery off.
+     */
+    public Configuration traceContextProvider(TraceContextProvider<?> provider) {
+        this.traceProvider = provider;
+        this.traceProviderGiven = true;
+        return this;
+    }
+
+    /**
      * Installs these settings and starts the logging system.
      *
      * @throws IllegalStateException if fastlog is running (an event was already logged and
@@ -389,6 +431,8 @@ public final class Configuration {
         Fastlog.install(new PipelineConfig(queueCapacity, fullQueuePolicy == FullQueuePolicy.DROP, output,
                 schemaLayout(), maxStringLength,
                 linger.toNanos(), shutdownTimeout.toNanos(), new ValueLimits(maxDepth, maxElements),
-                new Redaction(keys, redactPatterns, redactionMask), sampling));
+                new Redaction(keys, redactPatterns, redactionMask), sampling,
+                new AmbientSettings(traceProvider, !traceProviderGiven && fromEnvironment.discoverTraceProvider(),
+                        threadName, callerLocation)));
     }
 }

@@ -147,9 +147,9 @@ class BadInputTest {
     @Test
     void tooManyFieldsAreCutAndCounted() {
         // The smallest queue has 64-slot batches: 3 header slots and 2 per field make room for 30
-        // fields, one of which is kept for the thread's per-thread fields.
+        // fields, four of which are kept for the trailers (trace, thread, caller, per-thread fields).
         out = CapturedLog.start(c -> c.maxStringLength(1000).queueCapacity(1));
-        int max = 29;
+        int max = 26;
         Object[] kv = new Object[2 * (max + 10)];
         for (int i = 0; i < max + 10; i++) {
             kv[2 * i] = "k" + i;

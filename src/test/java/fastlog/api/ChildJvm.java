@@ -24,6 +24,12 @@ final class ChildJvm {
 
     static Result run(Path dir, Class<?> main, List<String> jvmArgs, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return run(dir, main, jvmArgs, env, List.of(), args);
+    }
+
+    /** With {@code extraClassPath} after fastlog's classes and the test classes. */
+    static Result run(Path dir, Class<?> main, List<String> jvmArgs, Map<String, String> env, List<Path> extraClassPath,
+                      String... args) throws IOException, InterruptedException {
         Path stdout = dir.resolve("stdout");
         Path stderr = dir.resolve("stderr");
         List<String> cmd = new ArrayList<>();
@@ -31,11 +37,15 @@ final class ChildJvm {
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
-                + Path.of("target", "test-classes").toAbsolutePath());
+                + Path.of("target", "test-classes").toAbsolutePath()
+                + extraClassPath.stream().map(p -> File.pathSeparator + p.toAbsolutePath()).collect(java.util.stream.Collectors.joining()));
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("FASTLOG_LEVEL");
+        pb.environment().remove("FASTLOG_TRACE_PROVIDER");
+        pb.environment().remove("FASTLOG_THREAD_NAME");
+        pb.environment().remove("FASTLOG_CALLER_LOCATION");
         pb.environment().putAll(env);
         Process p = pb
                 .redirectOutput(stdout.toFile())

@@ -1,5 +1,7 @@
 package fastlog.internal.pipeline;
 
+import fastlog.internal.ambient.CallerLocation;
+import fastlog.internal.ambient.TraceSource;
 import fastlog.internal.context.ContextFrame;
 import fastlog.internal.context.ContextStore;
 import fastlog.internal.context.ThreadFieldsFrame;
@@ -19,8 +21,10 @@ import fastlog.internal.stripe.Stripe;
  * <ol>
  *   <li>The API asks {@link #admits} first (the sampling policy), before it captures anything.</li>
  *   <li>Everything that can block or run foreign code happens first: the clock, the scoped
- *       context and per-thread field lookups, and the capture of values ({@link Capture}: user
- *       {@code toString()}).</li>
+ *       context and per-thread field lookups, the capture of values ({@link Capture}: user
+ *       {@code toString()}), and the trailers the pipeline is set up for: the active span's token
+ *       from the trace context provider ({@link TraceSource}), the thread's name, the caller's
+ *       location ({@link CallerLocation}). Without them, each costs one check of a final field.</li>
  *   <li>Claim room in the stripe chosen by thread id (so one thread's events stay in order), or
  *       apply the full-queue policy ({@link FullQueueHandler}).</li>
  *   <li>Fill and publish the record ({@link RecordProtocol}); should that fail (the only
@@ -57,15 +61,31 @@ public final class EventAppender {
     private final Runnable writeSynchronously;
     /** The sampling policy, or null (the default): every enabled event is admitted. */
     private final Sampler sampler;
+    /** The trace context provider, or null (no trace fields: then this null check is their whole cost). */
+    private final TraceSource trace;
+    /** Capture the thread's name (off by default). */
+    private final boolean threadNames;
+    /** Capture the caller's location (off by default: a stack walk per event). */
+    private final boolean callerLocations;
 
     public EventAppender(Stripe[] stripes, int maxFields, FullQueueHandler whenFull, WriterThread writer,
                   Runnable writeSynchronously) {
-        this(stripes, maxFields, whenFull, writer, writeSynchronously, null);
+        this(stripes, maxFields, whenFull, writer, writeSynchronously, null, null, false, false);
     }
 
+    /**
+     * @param sampler the sampling policy, or null
+     * @param trace where trace ids come from, or null for none
+     * @param threadNames whether each event carries its thread's name
+     * @param callerLocations whether each event carries its caller's location
+     */
     public EventAppender(Stripe[] stripes, int maxFields, FullQueueHandler whenFull, WriterThread writer,
-                  Runnable writeSynchronously, Sampler sampler) {
+                  Runnable writeSynchronously, Sampler sampler, TraceSource trace, boolean threadNames,
+                  boolean callerLocations) {
         this.sampler = sampler;
+        this.trace = trace;
+        this.threadNames = threadNames;
+        this.callerLocations = callerLocations;
         this.stripes = stripes;
         this.stripeMask = stripes.length - 1;
         this.maxFields = maxFields;
@@ -232,7 +252,10 @@ public final class EventAppender {
                              String k2, int t2, long b2, Object r2) {
         ContextFrame ctx = ContextStore.current();
         ThreadFieldsFrame threadFields = ThreadFieldsStore.current();
-        int total = threadFields == null ? fields : fields + 1;
+        Object span = trace == null ? null : trace.current();
+        String thread = threadNames ? Thread.currentThread().getName() : null;
+        CallerLocation caller = callerLocations ? CallerLocation.capture() : null;
+        int total = fields + trailers(span, thread, caller, threadFields);
         long c = claim(RecordLayout.slotsFor(total));
         if (c == Stripe.FULL) {
             return;
@@ -251,7 +274,7 @@ public final class EventAppender {
             if (fields > 2) {
                 RecordProtocol.putField(longs, refs, at, 2, k2, t2, b2, r2);
             }
-            publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, threadFields, fields);
+            publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, fields, span, thread, caller, threadFields);
         } catch (Throwable t) {
             RecordProtocol.abandon(longs, at, total);
             throw t;
@@ -271,7 +294,10 @@ public final class EventAppender {
                              Object[] pairs) {
         ContextFrame ctx = ContextStore.current();
         ThreadFieldsFrame threadFields = ThreadFieldsStore.current();
-        int total = threadFields == null ? fields : fields + 1;
+        Object span = trace == null ? null : trace.current();
+        String thread = threadNames ? Thread.currentThread().getName() : null;
+        CallerLocation caller = callerLocations ? CallerLocation.capture() : null;
+        int total = fields + trailers(span, thread, caller, threadFields);
         long c = claim(RecordLayout.slotsFor(total));
         if (c == Stripe.FULL) {
             return;
@@ -291,7 +317,7 @@ public final class EventAppender {
                             RecordLayout.TAG_OBJECT, 0L, Capture.isKeptShape(v) ? v : CHANGED_WHILE_LOGGING);
                 }
             }
-            publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, threadFields, fields);
+            publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, fields, span, thread, caller, threadFields);
         } catch (Throwable t) {
             RecordProtocol.abandon(longs, at, total);
             throw t;
@@ -299,13 +325,32 @@ public final class EventAppender {
         afterPublish(at);
     }
 
-    /** The thread's per-thread fields, if any, as the last field; then the header. */
-    private static void publish(long[] longs, Object[] refs, int at, LoggerCore core, int level, long ts,
-                                String msg, long messageArgs, ContextFrame ctx, ThreadFieldsFrame threadFields,
-                                int fields) {
+    /** How many trailers a record gets for these captured values (each may be null). */
+    private static int trailers(Object span, String thread, CallerLocation caller, ThreadFieldsFrame threadFields) {
+        return (span == null ? 0 : 1) + (thread == null ? 0 : 1) + (caller == null ? 0 : 1)
+                + (threadFields == null ? 0 : 1);
+    }
+
+    /**
+     * The trailers ({@link RecordLayout}: trace, thread, caller, then the per-thread fields), each
+     * only if captured, after the call's {@code fields}; then the header.
+     */
+    private void publish(long[] longs, Object[] refs, int at, LoggerCore core, int level, long ts,
+                         String msg, long messageArgs, ContextFrame ctx, int fields,
+                         Object span, String thread, CallerLocation caller, ThreadFieldsFrame threadFields) {
         int total = fields;
+        if (span != null) { // the writer reads the token through the TraceSource
+            RecordProtocol.putTrailer(longs, refs, at, total++, RecordLayout.TAG_TRACE, trace, 0L, span);
+        }
+        if (thread != null) {
+            RecordProtocol.putTrailer(longs, refs, at, total++, RecordLayout.TAG_THREAD, null,
+                    Thread.currentThread().threadId(), thread);
+        }
+        if (caller != null) {
+            RecordProtocol.putTrailer(longs, refs, at, total++, RecordLayout.TAG_CALLER, null, 0L, caller);
+        }
         if (threadFields != null) {
-            RecordProtocol.putField(longs, refs, at, total++, null, RecordLayout.TAG_THREAD_FIELDS, 0L, threadFields);
+            RecordProtocol.putTrailer(longs, refs, at, total++, RecordLayout.TAG_THREAD_FIELDS, null, 0L, threadFields);
         }
         RecordProtocol.publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, total);
     }

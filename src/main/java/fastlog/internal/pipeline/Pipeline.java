@@ -6,9 +6,13 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import fastlog.api.TraceContextProvider;
+import fastlog.internal.ambient.AmbientSettings;
+import fastlog.internal.ambient.TraceSource;
 import fastlog.internal.queue.MpscArrayQueue;
 import fastlog.internal.record.RecordProtocol;
 import fastlog.internal.render.EventRenderer;
+import fastlog.internal.schema.SchemaLayout;
 import fastlog.internal.sink.Sink;
 import fastlog.internal.stripe.Batch;
 import fastlog.internal.stripe.ParkedProducers;
@@ -76,13 +80,19 @@ public final class Pipeline {
         PipelineConfig.Sampling sampling = config.sampling();
         this.sampler = sampling == null ? null
                 : new Sampler(sampling.periodNanos(), sampling.first(), sampling.thereafter());
-        this.lines = new LineWriter(reader, new EventRenderer(config.schema(), config.maxStringLength(),
+        AmbientSettings ambient = config.ambient();
+        TraceContextProvider<?> provider = ambient.provider(errorReport);
+        TraceSource trace = provider == null ? null : new TraceSource(provider, errorReport);
+        // merge of schemas + trace (ingest branch, minimal): the schema reserves the names of the
+        // optional fields this pipeline captures, and writes them under its own names
+        SchemaLayout layout = config.schema().withExtras(trace != null, ambient.threadName(), ambient.callerLocation());
+        this.lines = new LineWriter(reader, new EventRenderer(layout, config.maxStringLength(),
                 config.valueLimits(), config.redaction()), sink, config.maxStringLength(), sampler);
         this.writer = new WriterThread(role, lines, config.lingerNanos());
         Runnable writeSynchronously = this::writeSynchronously;
         this.appender = new EventAppender(stripes, size.maxFields(),
                 new FullQueueHandler(config.dropWhenFull(), parked, role, writer, writeSynchronously),
-                writer, writeSynchronously, sampler);
+                writer, writeSynchronously, sampler, trace, ambient.threadName(), ambient.callerLocation());
         this.shutdownHook = new Thread(this::shutdown, "fastlog-shutdown");
     }
 

@@ -2,6 +2,7 @@ package fastlog.internal.pipeline;
 
 import java.io.OutputStream;
 
+import fastlog.internal.ambient.AmbientSettings;
 import fastlog.internal.render.Redaction;
 import fastlog.internal.schema.SchemaLayout;
 import fastlog.internal.value.ValueLimits;
@@ -20,6 +21,7 @@ import fastlog.internal.value.ValueLimits;
  * @param valueLimits how deep and how wide structured values are followed
  * @param redaction keys and patterns whose values the writer masks
  * @param sampling the sampling policy, or null for none
+ * @param ambient what the logging thread captures besides the fields: trace ids, thread name, caller
  */
 public record PipelineConfig(
         int queueCapacity,
@@ -31,7 +33,8 @@ public record PipelineConfig(
         long shutdownTimeoutNanos,
         ValueLimits valueLimits,
         Redaction redaction,
-        Sampling sampling) {
+        Sampling sampling,
+        AmbientSettings ambient) {
 
     public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
     public static final int DEFAULT_MAX_STRING_LENGTH = 65_536;
@@ -51,6 +54,7 @@ public record PipelineConfig(
     /** The defaults, with the schema from {@code -Dfastlog.schema} / {@code FASTLOG_SCHEMA} (default if unset). */
     public static PipelineConfig defaults(SchemaLayout schema) {
         return new PipelineConfig(DEFAULT_QUEUE_CAPACITY, false, null, schema, DEFAULT_MAX_STRING_LENGTH,
-                DEFAULT_LINGER_NANOS, DEFAULT_SHUTDOWN_TIMEOUT_NANOS, ValueLimits.DEFAULTS, Redaction.DEFAULT, null);
+                DEFAULT_LINGER_NANOS, DEFAULT_SHUTDOWN_TIMEOUT_NANOS, ValueLimits.DEFAULTS, Redaction.DEFAULT, null,
+                AmbientSettings.fromEnvironment());
     }
 }

@@ -10,8 +10,8 @@ import fastlog.internal.record.RecordLayout;
  * @param ringSize batches per stripe
  * @param batchSlots record slots per batch
  * @param capacityEvents three-field events that fit in all batches at once
- * @param maxFields the most fields one event can have: it must fit in one batch, with one field
- *        to spare for the thread's per-thread fields
+ * @param maxFields the most fields one event can have: it must fit in one batch, with room to
+ *        spare for the trailers the pipeline adds (trace, thread, caller, per-thread fields)
  */
 record StagingSize(int stripeCount, int ringSize, int batchSlots, int capacityEvents, int maxFields) {
 
@@ -28,7 +28,7 @@ record StagingSize(int stripeCount, int ringSize, int batchSlots, int capacityEv
                 Math.min(MAX_BATCH_SLOTS, ceilDiv(totalSlots, (long) stripes * RING_SIZE)));
         int capacityEvents = (int) Math.min(Integer.MAX_VALUE,
                 (long) batchSlots * stripes * RING_SIZE / SLOTS_PER_CAPACITY_EVENT);
-        int maxFields = (batchSlots - RecordLayout.HEADER_SLOTS) / RecordLayout.SLOTS_PER_FIELD - 1;
+        int maxFields = (batchSlots - RecordLayout.HEADER_SLOTS) / RecordLayout.SLOTS_PER_FIELD - RecordLayout.MAX_TRAILERS;
         return new StagingSize(stripes, RING_SIZE, batchSlots, capacityEvents, maxFields);
     }
 

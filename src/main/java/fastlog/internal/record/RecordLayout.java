@@ -14,11 +14,14 @@ package fastlog.internal.record;
  *  at + 1       timestamp, epoch microseconds (UTC)    message (String or null)
  *  at + 2       message arguments (0: the message is   scoped context (ContextFrame or null)
  *               the text; else syntax and count)
- *  at + 3 + 2i  tag of field i (see the TAG_ values)   key of field i (String; null for ARG and THREAD_FIELDS)
+ *  at + 3 + 2i  tag of field i (see the TAG_ values)   key of field i (String; null for ARG and the
+ *                                                      trailers, but the TraceSource for TRACE)
  *  at + 4 + 2i  value bits (long, or raw double bits)  value of field i (captured, or null)
  *
- *  field order: message arguments (TAG_ARG) first, then the call's fields, then, if the thread
- *  has per-thread fields, one last TAG_THREAD_FIELDS field holding their frame.
+ *  field order: message arguments (TAG_ARG) first, then the call's fields, then the trailers the
+ *  pipeline captures on the logging thread, each present or not, in this order: TAG_TRACE (the
+ *  active span's token), TAG_THREAD (the thread's name; its id in the long slot), TAG_CALLER (a
+ *  CallerLocation), and last TAG_THREAD_FIELDS (the thread's per-thread fields, if it has any).
  *
  *  header bits:  63..49 zero | 48 PUBLISHED | 47 ABANDONED | 46..40 zero | 39..32 level ordinal
  *                | 31..0 field count
@@ -46,6 +49,14 @@ public final class RecordLayout {
     public static final int TAG_ARG = 4;
     /** The thread's per-thread fields ({@code ThreadFieldsFrame}, no key): always the last field. */
     public static final int TAG_THREAD_FIELDS = 5;
+    /** Trailer: the active trace span's token (value) and the {@code TraceSource} that reads it (key). */
+    public static final int TAG_TRACE = 6;
+    /** Trailer: the logging thread's name (value) and id (long slot). */
+    public static final int TAG_THREAD = 7;
+    /** Trailer: where the call was made, a {@code CallerLocation} (value). */
+    public static final int TAG_CALLER = 8;
+    /** The most trailers one record can have (trace, thread, caller, per-thread fields). */
+    public static final int MAX_TRAILERS = 4;
 
     private static final long PUBLISHED = 1L << 48;
     private static final long ABANDONED = 1L << 47;
@@ -108,6 +119,14 @@ public final class RecordLayout {
     /** How many leading fields are message arguments (0 for a plain message). */
     public static int messageArgCount(long messageArgs) {
         return (int) messageArgs;
+    }
+
+    /**
+     * Whether a field with this tag is a trailer the pipeline added (trace, thread, caller,
+     * per-thread fields) rather than one of the call's fields.
+     */
+    public static boolean isTrailer(int tag) {
+        return tag >= TAG_THREAD_FIELDS;
     }
 
     public static int keySlot(int at, int field) {

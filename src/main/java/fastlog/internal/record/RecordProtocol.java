@@ -55,6 +55,19 @@ public final class RecordProtocol {
     }
 
     /**
+     * Plain stores of trailer {@code field} ({@link RecordLayout#isTrailer}): its tag, what reads
+     * it ({@code reader}, in the key's reference slot; null for most), its long and its value.
+     */
+    public static void putTrailer(long[] longs, Object[] refs, int at, int field,
+                                  int tag, Object reader, long bits, Object value) {
+        int k = RecordLayout.keySlot(at, field);
+        longs[k] = tag;
+        refs[k] = reader;
+        longs[k + 1] = bits;
+        refs[k + 1] = value;
+    }
+
+    /**
      * Plain stores of the record's fixed slots, then the header with release: after this the
      * consumer may read the record.
      */

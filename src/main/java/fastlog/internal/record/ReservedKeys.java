@@ -116,4 +116,11 @@ public final class ReservedKeys {
     public boolean isExcluded(String key) {
         return !excluded.isEmpty() && (excluded.contains(key) || excluded.contains(renames.getOrDefault(key, key)));
     }
+
+    /** These names and {@code more}, with the same rule (merge of the schemas and trace branches). */
+    public ReservedKeys plus(String... more) {
+        Set<String> all = new HashSet<>(names);
+        all.addAll(List.of(more));
+        return new ReservedKeys(all, dottedPaths, renames, excluded);
+    }
 }

@@ -19,7 +19,9 @@ import fastlog.internal.value.ValueLimits;
  * Renders one record as one JSON line: {@code ts}, {@code level}, {@code logger}, {@code msg},
  * the logger's bound fields, then the call's fields in call order.
  *
- * <p>Fields come in this order: the thread's per-thread fields ({@code ThreadFields}, the MDC),
+ * <p>Right after {@code msg} come the fields the logging thread captured for the pipeline, if it
+ * is set up to: trace ids, thread name, caller location ({@link AmbientFieldWriter}). Then the
+ * event's fields come in this order: the thread's per-thread fields ({@code ThreadFields}, the MDC),
  * scoped context (outermost scope first), the logger's bound fields, the call's fields. Keys are
  * made unique: a user key equal to a reserved name gets an underscore prefix (see
  * {@link ReservedKeys}), and when the same key occurs more than once (bound and call field, or
@@ -55,6 +57,7 @@ public final class EventRenderer {
     private final RenderedKeyCache renderedKeys;
     private final ReservedKeys names;
     private final ValueWriter values;
+    private final AmbientFieldWriter ambient;
     private RenderedKey[] keys = new RenderedKey[32];
     /** {@code keys[i].hash}, side by side, so the duplicate scan compares ints in one array. */
     private int[] hashes = new int[32];
@@ -75,6 +78,7 @@ public final class EventRenderer {
 
     public EventRenderer(SchemaLayout layout, int maxStringLength, ValueLimits limits, Redaction redaction) {
         this.layout = layout;
+        this.ambient = new AmbientFieldWriter(layout);
         this.names = layout.reservedKeys();
         this.scratch = new JsonOutput(256, maxStringLength);
         this.values = new ValueWriter(maxStringLength, limits, redaction);
@@ -142,6 +146,13 @@ public final class EventRenderer {
         ThreadFieldsFrame threadFields = null;
         if (fields > 0 && longs[RecordLayout.keySlot(at, fields - 1)] == RecordLayout.TAG_THREAD_FIELDS) {
             threadFields = (ThreadFieldsFrame) refs[RecordLayout.valueSlot(at, --fields)];
+        }
+        int trailers = fields;
+        while (fields > argc && RecordLayout.isTrailer((int) longs[RecordLayout.keySlot(at, fields - 1)])) {
+            fields--;
+        }
+        if (fields < trailers) {
+            ambient.writeAmbientFields(out, longs, refs, at, fields, trailers);
         }
         ContextFrame context = (ContextFrame) refs[RecordLayout.contextSlot(at)];
         int perThread = threadFields == null ? 0 : threadFields.size();

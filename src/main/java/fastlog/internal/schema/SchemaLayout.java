@@ -46,6 +46,7 @@ public final class SchemaLayout {
     /** fastlog's own layout with no options: what every line looked like before presets. */
     public static final SchemaLayout DEFAULT = new SchemaLayout(SchemaSpec.of("default"));
 
+    private final SchemaSpec spec;
     private final SchemaPreset preset;
     /** The header fields left after rename and exclude, service fields without a value dropped. */
     private final List<Field> fields;
@@ -68,6 +69,7 @@ public final class SchemaLayout {
     private final byte[][] callerKeys;
 
     public SchemaLayout(SchemaSpec spec) {
+        this.spec = spec;
         this.preset = SchemaPresets.named(spec.preset());
         this.identity = spec.identity();
         Map<String, String> renames = spec.renames();
@@ -148,6 +150,29 @@ public final class SchemaLayout {
         if (fields.isEmpty() && staticFields.isEmpty()) {
             throw new IllegalArgumentException("every field of the " + preset.name() + " schema is excluded");
         }
+    }
+
+    /**
+     * This layout with the optional fields a pipeline captures turned on, so that their names are
+     * reserved (merge of the schemas and trace branches, made on the ingest branch).
+     */
+    public SchemaLayout withExtras(boolean trace, boolean thread, boolean caller) {
+        Set<Extra> extras = EnumSet.noneOf(Extra.class);
+        extras.addAll(spec.extras());
+        if (trace) {
+            extras.add(Extra.TRACE);
+        }
+        if (thread) {
+            extras.add(Extra.THREAD);
+        }
+        if (caller) {
+            extras.add(Extra.CALLER);
+        }
+        if (extras.equals(spec.extras())) {
+            return this;
+        }
+        return new SchemaLayout(new SchemaSpec(spec.preset(), spec.identity(), spec.gcpProjectId(), spec.fieldNames(),
+                spec.staticFields(), spec.renames(), spec.excludes(), extras));
     }
 
     /** The preset's header fields with fieldNames, rename and exclude applied, valueless ones dropped. */
