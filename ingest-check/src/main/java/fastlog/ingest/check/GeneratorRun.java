@@ -17,7 +17,10 @@ final class GeneratorRun {
     private GeneratorRun() {
     }
 
-    /** The generator's command line; {@code schema} ecs adds {@code -Dfastlog.schema=ecs}, the setting users use. */
+    /**
+     * The generator's command line; {@code schema} ecs adds {@code -Dfastlog.schema=ecs}, the setting
+     * users use. Thread name and caller location are on.
+     */
     static List<String> command(String java, String classPath, List<String> jvmOptions, String schema, String trace,
                                 Path manifest) {
         List<String> cmd = new ArrayList<>();
@@ -26,6 +29,10 @@ final class GeneratorRun {
         if (schema.equals("ecs")) {
             cmd.add("-Dfastlog.schema=ecs");
         }
+        // the optional per-event fields on, so that their ECS fields (process.thread.name,
+        // log.origin.*) are indexed too and their names reserved (issue 14 section 1)
+        cmd.add("-Dfastlog.threadName=true");
+        cmd.add("-Dfastlog.callerLocation=true");
         cmd.addAll(List.of("-cp", classPath, "fastlog.ingest.generator.EventGenerator",
                 "--manifest", manifest.toString(), "--trace", trace, "--schema", schema));
         return cmd;

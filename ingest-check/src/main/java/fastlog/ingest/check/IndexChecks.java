@@ -60,7 +60,7 @@ final class IndexChecks {
                 if (line.isLimitCase()) {
                     Map<String, Object> lc = new LinkedHashMap<>();
                     lc.put("case", line.caseName());
-                    lc.put("line", LogLine.cut(line.text()));
+                    lc.put("what", String.valueOf(line.leaf("message")));
                     lc.put("outcome", ok ? "accepted" : "rejected");
                     if (!ok) {
                         lc.put("reason", reason(error));
@@ -99,6 +99,16 @@ final class IndexChecks {
         checkNumbersAreNumbers(bySeq, accepted, types);
         checkTraces(manifest, bySeq, accepted, schema);
         checkTimestampsAreDates(bySeq, accepted);
+        checkCanaries();
+    }
+
+    /** The check can fail: the node rejects a line with a key twice, the line checks catch dotted + nested. */
+    private void checkCanaries() throws IOException, InterruptedException {
+        String duplicate = "{\"@timestamp\":\"2026-11-30T00:00:00.000000Z\",\"a\":1,\"a\":2}";
+        Map<String, Object> rsp = os.bulk("fastlog-canary", List.of(duplicate));
+        c.check("canary: the node rejects a line that holds a key twice", Boolean.TRUE.equals(rsp.get("errors")), rsp);
+        List<String> dotted = LogLine.parse(0, "{\"x\":{\"y\":1},\"x.y\":2}").dottedDuplicates();
+        c.check("canary: the line checks catch {\"x\":{\"y\":1},\"x.y\":2}", dotted.equals(List.of("x.y")), dotted);
     }
 
     private void checkTypes(Map<String, String> types, String schema) {
@@ -123,6 +133,9 @@ final class IndexChecks {
             want.put("service.name", "keyword");
             want.put("error.type", "keyword");
             want.put("error.stack_trace", "wildcard");
+            want.put("process.thread.name", "keyword");
+            want.put("log.origin.function", "keyword");
+            want.put("log.origin.file.line", "long");
         }
         List<String> wrong = new ArrayList<>();
         want.forEach((f, t) -> {
