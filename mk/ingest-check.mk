@@ -20,7 +20,9 @@ INGEST_JVM_OPTS ?= -Xms256m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 --en
 INGEST_GENERATOR_JVM_OPTS ?= -Xmx256m
 INGEST_START_TIMEOUT ?= 180
 
-.PHONY: ingest-check ingest-check-build
+.PHONY: ingest-check ingest-check-build ingest-check-clean
+
+clean: ingest-check-clean
 
 ## ingest-check: fastlog's ecs lines into a real OpenSearch node; every line must be indexed
 ingest-check: ingest-check-build
@@ -35,3 +37,6 @@ ingest-check: ingest-check-build
 # fastlog-otel (issue 14 section 2; mk/otel.mk's otel-install), when that project exists
 ingest-check-build: install $(if $(wildcard fastlog-otel/pom.xml),otel-install)
 	$(MVN) $(MVN_FLAGS) -f $(INGEST_DIR)/pom.xml package
+
+ingest-check-clean:
+	rm -rf $(INGEST_DIR)/target
