@@ -17,7 +17,7 @@ VERSION := 0.1.0-SNAPSHOT
 JAR := target/fastlog-$(VERSION).jar
 SCRATCH := .scratch
 
-.PHONY: build install test unit-test demo examples clean
+.PHONY: build install test unit-test demo schema-examples examples clean
 
 ## build: the library jar (target/fastlog-<version>.jar)
 build:
@@ -41,6 +41,11 @@ examples: install
 ## demo: the example application, its own JPMS module, logging from many virtual threads
 demo: examples
 	$(JAVA) -p $(JAR):examples/target/classes -m fastlog.examples/fastlog.examples.DemoApp
+
+## schema-examples: one line per schema preset (default, ecs, otel, logstash, gcp), as README shows them
+schema-examples: examples
+	$(JAVA) -p $(JAR):examples/target/classes -m fastlog.examples/fastlog.examples.SchemaLines
+	$(JAVA) -p $(JAR):examples/target/classes -m fastlog.examples/fastlog.examples.SchemaLines --exception
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean

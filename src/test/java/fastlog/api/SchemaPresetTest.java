@@ -412,4 +412,13 @@ class SchemaPresetTest {
         assertEquals("token ****", line.get("error.message").asText());
         assertTrue(line.get("error.stack_trace").asText().startsWith("java.lang.IllegalStateException: token ****\n"));
     }
+
+    @Test
+    void aRedactedExceptionKeyIsMaskedNotSpreadIntoTheSchemasFields() {
+        CapturedLog out = start(Schema.ECS, Map.of(), c -> c.redactKeys("exception"));
+        log.error("payment failed", new IllegalStateException("x"));
+        JsonNode line = out.only();
+        assertEquals("****", line.get("exception").asText());
+        assertFalse(line.has("error.type"));
+    }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import fastlog.api.Fastlog;
 import fastlog.api.Logger;
+import fastlog.api.Schema;
 
 /**
  * The one place fastlog's output goes while tests capture it, and the open captures it is routed
@@ -173,7 +174,8 @@ final class CaptureHub {
         for (int attempt = 0; attempt < 50; attempt++) {
             Fastlog.shutdown();
             try {
-                Fastlog.configure().output(s).apply();
+                // The default layout whatever FASTLOG_SCHEMA says: LogEvent parses ts, level, logger, msg.
+                Fastlog.configure().schema(Schema.DEFAULT).output(s).apply();
                 sink = s;
                 generation++; // under installLock
                 return;

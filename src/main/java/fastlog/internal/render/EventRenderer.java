@@ -86,7 +86,7 @@ public final class EventRenderer {
         this.renderedKeys = new RenderedKeyCache(names, layout.flatException(), maxStringLength, redaction);
         this.dynamics = layout.dynamics();
         this.timestampThenMessage = dynamics.length == 2 && dynamics[0] == SchemaLayout.TIMESTAMP;
-        this.linePrefixes = new LinePrefixCache(layout::headers);
+        this.linePrefixes = new LinePrefixCache(name -> layout.headers(name, maxStringLength));
     }
 
     /** The default schema with the four names {@code names} was made from. */
@@ -185,14 +185,11 @@ public final class EventRenderer {
             if (linear ? repeatedLater(k, h, j, n) : lastIndex.get(key.name) != j) {
                 continue;
             }
-            if (key.excluded) {
+            if (key.special && (key.excluded || key.eventException && writeEventException(out, longs, refs, at, j, first,
+                    perThread, scoped, bound, threadFields, context, core))) {
                 continue;
             }
             int fieldMark = out.size();
-            if (key.eventException && writeEventException(out, longs, refs, at, j, first, perThread, scoped, bound,
-                    threadFields, context, core)) {
-                continue;
-            }
             out.writeRaw(key.json);
             if (key.redacted) {
                 values.writeMask(out);
@@ -235,17 +232,22 @@ public final class EventRenderer {
     /** Writes the line's header (see {@link SchemaLayout}). @return how many leading fields were message arguments */
     private int writePrefix(JsonOutput out, long[] longs, Object[] refs, int at, long header, LoggerCore core) {
         byte[][] chunks = linePrefixes.get(core.name())[RecordLayout.levelOrdinal(header)];
-        if (timestampThenMessage) {
-            out.writeRaw(chunks[0]);
-            out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
-            out.writeRaw(chunks[1]);
-            int argc = writeMessage(out, longs, refs, at);
-            byte[] rest = chunks[2];
-            if (rest.length > 0) {
-                out.writeRaw(rest);
-            }
-            return argc;
+        if (!timestampThenMessage) {
+            return writeHeaderInOrder(out, chunks, longs, refs, at);
         }
+        out.writeRaw(chunks[0]);
+        out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
+        out.writeRaw(chunks[1]);
+        int argc = writeMessage(out, longs, refs, at);
+        byte[] rest = chunks[2];
+        if (rest.length > 0) {
+            out.writeRaw(rest);
+        }
+        return argc;
+    }
+
+    /** {@link #writePrefix} for a header whose timestamp or message is excluded (or comes first). */
+    private int writeHeaderInOrder(JsonOutput out, byte[][] chunks, long[] longs, Object[] refs, int at) {
         int argc = 0;
         boolean messageWritten = false;
         for (int i = 0; i < dynamics.length; i++) {
@@ -400,8 +402,8 @@ public final class EventRenderer {
         try {
             Object core = refs[at];
             Object msg = refs[RecordLayout.messageSlot(at)];
-            writeHeader(out, layout.header(core instanceof LoggerCore c ? c.name() : "fastlog",
-                    RecordLayout.levelOrdinal(header)), longs[RecordLayout.timestampSlot(at)],
+            writeHeader(out, linePrefixes.get(core instanceof LoggerCore c ? c.name() : "fastlog")
+                    [RecordLayout.levelOrdinal(header)], longs[RecordLayout.timestampSlot(at)],
                     msg instanceof String s ? s : null);
         } catch (Throwable again) {
             out.truncate(mark);

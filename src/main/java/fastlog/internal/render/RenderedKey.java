@@ -25,6 +25,8 @@ final class RenderedKey {
      * Throwable value under it is written that way ({@code SchemaLayout.writeException}).
      */
     final boolean eventException;
+    /** {@code excluded || eventException}: one test per field on the usual path. */
+    final boolean special;
 
     RenderedKey(String logged, String name, byte[] json, boolean redacted) {
         this(logged, name, json, redacted, false, false);
@@ -38,6 +40,7 @@ final class RenderedKey {
         this.redacted = redacted;
         this.excluded = excluded;
         this.eventException = eventException;
+        this.special = excluded || eventException;
     }
 
     /** Whether the two keys read the same in the output. */

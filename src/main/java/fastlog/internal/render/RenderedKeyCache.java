@@ -80,8 +80,11 @@ final class RenderedKeyCache {
         scratch.reset();
         scratch.writeByte(',');
         scratch.writeKey(name);
-        return new RenderedKey(key, name, Arrays.copyOf(scratch.array(), scratch.size()), redaction.isRedactedKey(key),
-                names != null && names.isExcluded(wellFormed), flatException && names != null && key.equals(EXCEPTION));
+        boolean redacted = redaction.isRedactedKey(key);
+        // A redacted "exception" is masked like any redacted key, not spread into the schema's fields.
+        return new RenderedKey(key, name, Arrays.copyOf(scratch.array(), scratch.size()), redacted,
+                names != null && names.isExcluded(wellFormed),
+                flatException && names != null && !redacted && key.equals(EXCEPTION));
     }
 
     /**

@@ -320,10 +320,11 @@ public final class SchemaLayout {
 
     /**
      * The header chunks of logger {@code loggerName} at level {@code level} (see the class comment),
-     * freshly made; the renderer caches them.
+     * freshly made; the renderer caches them. Strings longer than {@code maxStringLength} (a logger
+     * name, a service name) are cut like every string value.
      */
-    public byte[][] header(String loggerName, int level) {
-        JsonOutput out = new JsonOutput(256, Integer.MAX_VALUE);
+    public byte[][] header(String loggerName, int level, int maxStringLength) {
+        JsonOutput out = new JsonOutput(256, maxStringLength);
         List<byte[]> chunks = new ArrayList<>(3);
         boolean first = true;
         String parent = null;
@@ -377,10 +378,10 @@ public final class SchemaLayout {
     }
 
     /** The header chunks of every level for {@code loggerName}, indexed by level ordinal. */
-    public byte[][][] headers(String loggerName) {
+    public byte[][][] headers(String loggerName, int maxStringLength) {
         byte[][][] byLevel = new byte[Levels.COUNT][][];
         for (int i = 0; i < Levels.COUNT; i++) {
-            byLevel[i] = header(loggerName, i);
+            byLevel[i] = header(loggerName, i, maxStringLength);
         }
         return byLevel;
     }

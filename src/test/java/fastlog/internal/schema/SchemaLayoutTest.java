@@ -52,11 +52,14 @@ class SchemaLayoutTest {
 
     @Test
     void theDefaultHeaderIsTheBytesFastlogAlwaysWrote() {
-        byte[][] c = SchemaLayout.DEFAULT.header("auth", Levels.INFO);
+        byte[][] c = SchemaLayout.DEFAULT.header("auth", Levels.INFO, 65_536);
         assertEquals(3, c.length);
         assertEquals("{\"ts\":", new String(c[0], StandardCharsets.UTF_8));
         assertEquals(",\"level\":\"INFO\",\"logger\":\"auth\",\"msg\":", new String(c[1], StandardCharsets.UTF_8));
         assertEquals(0, c[2].length);
+        // A logger name longer than maxStringLength is cut like any string, as it always was.
+        assertEquals(",\"level\":\"INFO\",\"logger\":\"fuzz.encoded-key\u2026\",\"msg\":",
+                new String(SchemaLayout.DEFAULT.header("fuzz.encoded-keys", Levels.INFO, 16)[1], StandardCharsets.UTF_8));
         assertEquals(List.of(SchemaLayout.TIMESTAMP, SchemaLayout.MESSAGE),
                 java.util.Arrays.stream(SchemaLayout.DEFAULT.dynamics()).boxed().toList());
     }
