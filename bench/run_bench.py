@@ -31,6 +31,9 @@ What it runs (docs/performance.md says how each peer is configured, and why):
     slf4j_caller_<shape>_<t1|t2>, slf4j_saturation_<shape>_<t1|t2>
                                     the same SLF4J 2 calls through fastlog-slf4j, Logback and
                                     log4j-slf4j2-impl (bench/slf4j_bench.py says how, and what it checks).
+    trace_caller_<shape>_t1         the caller's cost with no trace provider, fastlog-otel's with and
+                                    without a current span, thread names, caller location; "system"
+                                    is the mode (bench/trace_bench.py).
   Persisted (PersistedBench / py_peers.py), each run in its own process:
     persisted_<platform_t1|platform_t2|virtual_t1000>  N events into a real file, timed until all
                                     is written; then every line is parsed and counted.
@@ -71,6 +74,7 @@ import time
 
 from provenance import provenance
 import slf4j_bench
+import trace_bench
 
 SYSTEMS = ["fastlog", "log4j2", "logback"]
 SHAPES = ["oneField", "threeFields", "tenFields", "exception", "disabled"]
@@ -299,6 +303,7 @@ class Run:
                 method = e["benchmark"].rsplit(".", 1)[1]
                 self.record(f"clock_{method}", "clock", "ns_per_op", median_raw(e["primaryMetric"]))
         slf4j_bench.run_jmh(self)  # the SLF4J section: slf4j_caller_*, slf4j_saturation_* (bench/slf4j_bench.py)
+        trace_bench.run_jmh(self)  # trace correlation's caller overhead: trace_caller_* (bench/trace_bench.py)
 
     # ------------------------------------------------------------------ persisted
 
@@ -408,7 +413,8 @@ class Run:
         for r in self.results:
             if r["bench"] not in benches:
                 benches.append(r["bench"])
-        order = ["fastlog", "log4j2", "logback", "structlog", "structlog-orjson", "pythonjsonlogger", "ceiling", "clock"]
+        order = ["fastlog", "log4j2", "logback", "structlog", "structlog-orjson", "pythonjsonlogger", "ceiling", "clock",
+                 *trace_bench.TRACE_MODES]
         lines = []
         groups = [
             ("Caller cost per call (writer keeps up), median ns/op; cpu = calling thread's CPU time per call; "
@@ -426,6 +432,7 @@ class Run:
               "background_cpu_ns_per_event", "lost_events", "malformed_lines"]),
         ]
         groups += slf4j_bench.table_groups(benches)
+        groups += trace_bench.table_groups(benches)
         for title, bs, metrics in groups:
             if not bs:
                 continue
@@ -635,8 +642,8 @@ def main():
     p.add_argument("--scratch", default=".scratch/bench")
     p.add_argument("--results", default=None)
     p.add_argument("--python", default="/usr/bin/python3", help="interpreter for the Python peers ('' skips)")
-    p.add_argument("--only", choices=["jmh", "persisted", "slf4j"], default=None,
-                   help="run only the JMH benchmarks, the persisted ones, or the SLF4J section")
+    p.add_argument("--only", choices=["jmh", "persisted", "slf4j", "trace"], default=None,
+                   help="run only the JMH benchmarks, the persisted ones, the SLF4J section or the trace section")
     p.add_argument("--events", type=int, default=None, help="override N for the Java persisted runs")
     p.add_argument("--jvm-arg", action="append", default=[],
                    help="an extra option for every benchmark JVM (JMH forks, persisted runs); e.g. the "
@@ -662,6 +669,8 @@ def main():
         run.run_persisted()
     if args.only == "slf4j":
         slf4j_bench.run_jmh(run)
+    if args.only == "trace":
+        trace_bench.run_jmh(run)
     run.write(started, load_before, prov)
     sys.exit(1 if run.failures else 0)
 

@@ -8,6 +8,7 @@
 #                       that finds the provider on the module path; about 20 s), then install it into
 #                       the local Maven repository. Part of `make test`.
 #   make otel-install   only build and install fastlog-otel (no tests), e.g. for the benchmark jar
+#   make bench-trace    only the trace section of bench-quick: bench/results/trace-quick.json
 
 OTEL_DIR := fastlog-otel
 
@@ -29,3 +30,11 @@ otel-clean:
 
 # benchmarks.jar holds fastlog-otel (TraceCallerCostBenchmark, mk/bench.mk)
 bench-jar: otel-install
+
+.PHONY: bench-trace
+
+## bench-trace: only the trace section of bench-quick (TraceCallerCostBenchmark, about 1 minute):
+## bench/results/trace-quick.json. make bench-quick and make bench run it too (bench/trace_bench.py).
+bench-trace: bench-jar
+	@mkdir -p $(BENCH_SCRATCH)
+	$(BENCH_RUN) --mode quick --only trace --results $(BENCH_DIR)/results/trace-quick.json

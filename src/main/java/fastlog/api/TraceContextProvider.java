@@ -30,6 +30,8 @@ package fastlog.api;
  *       lowercase hex digits.</li>
  *   <li>A public no-argument constructor (or a {@code provider()} method, in a module), as
  *       {@code ServiceLoader} requires.</li>
+ *   <li>No logging through fastlog from the constructor or these methods: a log call from
+ *       {@link #current()} would call {@link #current()} again.</li>
  * </ul>
  * fastlog protects its callers from a broken implementation: one that cannot be loaded, or whose
  * {@link #current()} or accessors throw, is reported once on stderr; the events are still logged,

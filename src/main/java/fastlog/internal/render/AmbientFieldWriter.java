@@ -29,22 +29,33 @@ import fastlog.internal.schema.SchemaLayout;
 public final class AmbientFieldWriter {
 
     /**
-     * The names of the ambient fields. {@code caller} names an object holding the four caller
-     * names; when it is null the four are written as top-level fields instead.
+     * The names of the ambient fields, for one schema. A null name leaves that field out.
+     * {@code caller} names an object holding the four caller fields; when it is null they are
+     * written as top-level fields instead.
+     *
+     * @param traceId the trace id's field
+     * @param traceIdPrefix text written before the id inside its string (e.g. {@code projects/P/traces/}), or ""
+     * @param spanId the span id's field
+     * @param traceFlags the flags' field, two lowercase hex digits
+     * @param traceSampled a boolean field for the sampled flag (bit 0), or null
+     * @param thread the thread name's field
      */
-    public record Names(String traceId, String spanId, String traceFlags, String thread,
+    public record Names(String traceId, String traceIdPrefix, String spanId, String traceFlags, String traceSampled,
+                        String thread,
                         String caller, String callerClass, String callerMethod, String callerFile, String callerLine) {
 
         /** fastlog's own names (the OpenTelemetry log data model's for the trace fields). */
-        public static final Names DEFAULT = new Names("trace_id", "span_id", "trace_flags", "thread",
-                "caller", "class", "method", "file", "line");
+        public static final Names DEFAULT = new Names("trace_id", "", "span_id", "trace_flags", null,
+                "thread", "caller", "class", "method", "file", "line");
     }
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final byte[] traceIdKey;
+    private final String traceIdPrefix;
     private final byte[] spanIdKey;
     private final byte[] traceFlagsKey;
+    private final byte[] traceSampledKey;
     private final byte[] threadKey;
     /** {@code ,"caller":{} or null for flat caller fields. */
     private final byte[] callerKey;
@@ -68,8 +79,10 @@ public final class AmbientFieldWriter {
         this.layout = layout;
         JsonOutput scratch = new JsonOutput(64, 1024);
         this.traceIdKey = key(scratch, ",", names.traceId());
+        this.traceIdPrefix = names.traceIdPrefix() == null ? "" : names.traceIdPrefix();
         this.spanIdKey = key(scratch, ",", names.spanId());
         this.traceFlagsKey = key(scratch, ",", names.traceFlags());
+        this.traceSampledKey = key(scratch, ",", names.traceSampled());
         this.threadKey = key(scratch, ",", names.thread());
         boolean nested = names.caller() != null;
         this.callerKey = nested ? key(scratch, ",", names.caller()) : null;
@@ -80,7 +93,11 @@ public final class AmbientFieldWriter {
         this.callerLineKey = key(scratch, ",", names.callerLine());
     }
 
+    /** {@code prefix"name":} encoded, or null for a null name (the field is left out). */
     private static byte[] key(JsonOutput scratch, String prefix, String name) {
+        if (name == null) {
+            return null;
+        }
         scratch.reset();
         scratch.writeAsciiRaw(prefix);
         scratch.writeKey(name);
@@ -89,18 +106,19 @@ public final class AmbientFieldWriter {
 
     /** {@code keys} plus the top-level names of the ambient fields a pipeline captures. */
     public static ReservedKeys reserve(ReservedKeys keys, Names names, boolean trace, boolean thread, boolean caller) {
-        ReservedKeys k = keys;
+        java.util.List<String> taken = new java.util.ArrayList<>();
         if (trace) {
-            k = k.plus(names.traceId(), names.spanId(), names.traceFlags());
+            taken.addAll(java.util.Arrays.asList(names.traceId(), names.spanId(), names.traceFlags(), names.traceSampled()));
         }
         if (thread) {
-            k = k.plus(names.thread());
+            taken.add(names.thread());
         }
         if (caller) {
-            k = names.caller() != null ? k.plus(names.caller())
-                    : k.plus(names.callerClass(), names.callerMethod(), names.callerFile(), names.callerLine());
+            taken.addAll(names.caller() != null ? java.util.List.of(names.caller())
+                    : java.util.Arrays.asList(names.callerClass(), names.callerMethod(), names.callerFile(), names.callerLine()));
         }
-        return k;
+        taken.removeIf(java.util.Objects::isNull);
+        return taken.isEmpty() ? keys : keys.plus(taken.toArray(new String[0]));
     }
 
     /** {@link #reserve(ReservedKeys, Names, boolean, boolean, boolean)} with the default names. */
@@ -132,29 +150,36 @@ public final class AmbientFieldWriter {
             layout.writeTrace(out, source.traceId(token), source.spanId(token), source.traceFlags(token));
             return;
         }
-        String traceId = source.traceId(token);
+        String traceId = traceIdKey == null ? null : source.traceId(token);
         if (traceId != null) {
             out.writeRaw(traceIdKey);
-            out.writeString(traceId);
+            out.writeString(traceIdPrefix.isEmpty() ? traceId : traceIdPrefix + traceId);
         }
-        String spanId = source.spanId(token);
+        String spanId = spanIdKey == null ? null : source.spanId(token);
         if (spanId != null) {
             out.writeRaw(spanIdKey);
             out.writeString(spanId);
         }
-        int flags = source.traceFlags(token);
-        if (flags >= 0) {
+        int flags = traceFlagsKey == null && traceSampledKey == null ? -1 : source.traceFlags(token);
+        if (flags >= 0 && traceFlagsKey != null) {
             out.writeRaw(traceFlagsKey);
             out.writeByte('"');
             out.writeByte(HEX[flags >>> 4]);
             out.writeByte(HEX[flags & 0xF]);
             out.writeByte('"');
         }
+        if (flags >= 0 && traceSampledKey != null) {
+            out.writeRaw(traceSampledKey);
+            out.writeBoolean((flags & 1) != 0);
+        }
     }
 
     private void writeThread(JsonOutput out, String name, long id) {
         if (layout != null) {
             layout.writeThreadName(out, name.isEmpty() ? "#" + id : name);
+            return;
+        }
+        if (threadKey == null) {
             return;
         }
         out.writeRaw(threadKey);
@@ -173,19 +198,24 @@ public final class AmbientFieldWriter {
             layout.writeCaller(out, c.className(), c.methodName(), c.fileName(), c.line());
             return;
         }
+        if (callerClassKey == null) {
+            return; // a schema without caller fields (the class name is the one a schema must have)
+        }
         if (callerKey != null) {
             out.writeRaw(callerKey);
             out.writeByte('{');
         }
         out.writeRaw(callerClassKey);
         out.writeString(c.className());
-        out.writeRaw(callerMethodKey);
-        out.writeString(c.methodName());
-        if (c.fileName() != null) {
+        if (callerMethodKey != null) {
+            out.writeRaw(callerMethodKey);
+            out.writeString(c.methodName());
+        }
+        if (c.fileName() != null && callerFileKey != null) {
             out.writeRaw(callerFileKey);
             out.writeString(c.fileName());
         }
-        if (c.line() >= 0) {
+        if (c.line() >= 0 && callerLineKey != null) {
             out.writeRaw(callerLineKey);
             out.writeLong(c.line());
         }
