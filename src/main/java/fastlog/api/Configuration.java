@@ -15,7 +15,6 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import fastlog.internal.file.FileSettings;
 import fastlog.internal.file.FileSpec;
 import fastlog.internal.ambient.AmbientSettings;
 import fastlog.internal.pipeline.PipelineConfig;
@@ -58,8 +57,11 @@ public final class Configuration {
     private int queueCapacity = PipelineConfig.DEFAULT_QUEUE_CAPACITY;
     private FullQueuePolicy fullQueuePolicy = FullQueuePolicy.BLOCK;
     private OutputStream output;
-    /** From -Dfastlog.file / FASTLOG_FILE and their companions, unless an output(...) call replaces it. */
-    private FileSpec file = FileSettings.fromSystem();
+    /**
+     * From the settings' {@code file} keys ({@code -Dfastlog.file}, {@code FASTLOG_FILE},
+     * {@code file=} in fastlog.properties, and their companions), unless an output(...) call replaces it.
+     */
+    private FileSpec file;
     /** Null: from {@code -Dfastlog.schema} / {@code FASTLOG_SCHEMA}, else DEFAULT. */
     private Schema schema;
     /** Null, or the four names given to {@link #fieldNames}. */
@@ -94,6 +96,14 @@ public final class Configuration {
     private boolean traceProviderGiven;
 
     Configuration() {
+    }
+
+    /** The file output the external settings give (Fastlog.configure()), unless code sets an output. */
+    Configuration fileFromSettings(FileSpec fromSettings) {
+        if (output == null && file == null) {
+            this.file = fromSettings;
+        }
+        return this;
     }
 
     /**

@@ -165,7 +165,7 @@ public final class Fastlog {
      * properties, environment, {@code fastlog.properties}); see {@link Configuration}.
      */
     public static Configuration configure() {
-        return SETTINGS.applyTo(new Configuration());
+        return SETTINGS.applyTo(new Configuration()).fileFromSettings(SETTINGS.file());
     }
 
     static void install(PipelineConfig newConfig, boolean withJmx) {

@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 
 import fastlog.api.Configuration;
 import fastlog.api.Level;
+import fastlog.internal.file.FileSettings;
+import fastlog.internal.file.FileSpec;
 
 /**
  * The settings given outside the code, read once: system properties, environment variables and
@@ -50,11 +52,14 @@ public final class ExternalSettings {
     private final List<Chosen> chosen;
     private final Level globalLevel;
     private final Map<String, Level> loggerLevels;
+    /** The file output from the {@code file*} keys ({@link FileSettings}), or null for none. */
+    private final FileSpec file;
 
-    private ExternalSettings(List<Chosen> chosen, Level globalLevel, Map<String, Level> loggerLevels) {
+    private ExternalSettings(List<Chosen> chosen, Level globalLevel, Map<String, Level> loggerLevels, FileSpec file) {
         this.chosen = chosen;
         this.globalLevel = globalLevel;
         this.loggerLevels = loggerLevels;
+        this.file = file;
     }
 
     /**
@@ -71,7 +76,7 @@ public final class ExternalSettings {
             return resolve(system, env, loader, new Warnings(err), blank);
         } catch (RuntimeException | LinkageError e) {
             err.println("fastlog: could not read the configuration (" + e + "); using the defaults");
-            return new ExternalSettings(List.of(), null, Map.of());
+            return new ExternalSettings(List.of(), null, Map.of(), null);
         }
     }
 
@@ -106,8 +111,13 @@ public final class ExternalSettings {
                 warnings.ignoring(e, bad.getMessage());
             }
         }
+        // The file output's keys (file, file.max_size, ...) read as one group, same sources and order.
+        FileSpec fileOutput = FileSettings.read(key -> {
+            List<Entry> c = candidates(system, env, file, key);
+            return c.isEmpty() ? null : c.get(0).value();
+        }, warnings.stream());
         ExternalSettings settings = new ExternalSettings(List.copyOf(chosen), global,
-                loggerLevels(system, env, file, warnings));
+                loggerLevels(system, env, file, warnings), fileOutput);
         if (debug(system, env, file, warnings)) {
             settings.report(file, globalFrom, warnings);
         }
@@ -205,7 +215,8 @@ public final class ExternalSettings {
 
     private static void checkFileKeys(PropertiesFile file, Warnings warnings) {
         file.entries.forEach((key, e) -> {
-            if (Options.byKey(key) == null && !key.equals(LevelOptions.GLOBAL) && !key.equals(LevelOptions.LIST)
+            if (Options.byKey(key) == null && !FileSettings.KEYS.contains(key) && !key.equals(LevelOptions.GLOBAL)
+                    && !key.equals(LevelOptions.LIST)
                     && !key.startsWith(LevelOptions.ONE_PREFIX) && !key.equals(DEBUG_KEY)) {
                 String near = nearKey(key);
                 warnings.ignoring(e, key.equals(CONFIG_KEY) ? "the file's location is set with -Dfastlog.config or FASTLOG_CONFIG"
@@ -258,6 +269,11 @@ public final class ExternalSettings {
             }
         }
         return c;
+    }
+
+    /** The file output the settings give ({@code file}, {@code file.max_size}, ...), or null. */
+    public FileSpec file() {
+        return file;
     }
 
     /** The global level from the settings, or {@code fallback} if none gave one. */

@@ -20,6 +20,11 @@ final class Warnings {
         print("ignoring " + e.describe() + ": " + reason);
     }
 
+    /** Where the warnings go, for readers that print their own (the file output's). */
+    PrintStream stream() {
+        return out;
+    }
+
     void print(String line) {
         count++;
         out.println("fastlog: " + line);

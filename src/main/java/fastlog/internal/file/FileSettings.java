@@ -10,8 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * The file output as set outside the code: {@code -Dfastlog.<key>} or, if that is absent, the
- * environment variable {@code FASTLOG_<KEY>} (upper case, dots as underscores).
+ * The file output as set outside the code, read by the settings reader
+ * ({@code fastlog.internal.config.ExternalSettings}) from its sources in its order: {@code -Dfastlog.<key>},
+ * the environment variable {@code FASTLOG_<KEY>} (upper case, dots as underscores), then
+ * {@code <key>=} in {@code fastlog.properties}.
  *
  * <pre>
  * fastlog.file            FASTLOG_FILE             path of the log file (no file output without it)
@@ -22,22 +24,18 @@ import java.util.function.UnaryOperator;
  * fastlog.file.fsync      FASTLOG_FILE_FSYNC       never, on_close or on_flush
  * </pre>
  *
- * A bad value prints one warning on stderr and is ignored (the default holds). Kept in one method
- * on purpose, so that a central settings reader can take it over.
+ * A bad value prints one warning on stderr and is ignored (the default holds). The keys are read
+ * as one group (they make one {@link FileSpec}), not as rows of the options table.
  */
 public final class FileSettings {
 
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
-    private FileSettings() {
-    }
+    /** The keys of the file output, as {@code fastlog.properties} spells them. */
+    public static final Set<String> KEYS = Set.of("file", "file.max_size", "file.daily", "file.keep", "file.gzip",
+            "file.fsync");
 
-    /** From system properties and the environment; null when {@code fastlog.file} is not set. */
-    public static FileSpec fromSystem() {
-        return read(key -> {
-            String v = System.getProperty("fastlog." + key);
-            return v != null ? v : System.getenv("FASTLOG_" + key.toUpperCase(Locale.ROOT).replace('.', '_'));
-        }, System.err);
+    private FileSettings() {
     }
 
     /**

@@ -94,6 +94,19 @@ class ExternalSettingsTest {
     }
 
     @Test
+    void theFileOutputComesFromTheSameSourcesInTheSameOrder() throws IOException {
+        Path f = file("f.properties", "file=/var/log/app.log\nfile.max_size=64MB\nfile.keep=3\nfile.gzip=true\n");
+        ExternalSettings s = read(props("fastlog.config", f.toString(), "fastlog.file.keep", "5"),
+                Map.of("FASTLOG_FILE_MAX_SIZE", "1MB"));
+        assertEquals(Path.of("/var/log/app.log"), s.file().file());
+        assertEquals(1L << 20, s.file().maxBytes(), "the environment beats the file");
+        assertEquals(5, s.file().keep(), "a system property beats the file");
+        assertTrue(s.file().gzip());
+        assertEquals(List.of(), warnings(), "file keys are known keys of fastlog.properties");
+        assertEquals(null, read(new Properties(), Map.of()).file(), "no file key, no file output");
+    }
+
+    @Test
     void theFileIsFoundOnTheClassPath() throws IOException {
         file("cp/fastlog.properties", "fastlog.queueCapacity=512\nlevel=warn\nlevel.com.acme=trace\n");
         ExternalSettings s = read(new Properties(), Map.of(), classPath(dir.resolve("cp")));
