@@ -60,12 +60,17 @@ class ThreadAndCallerFieldsTest {
         unnamed.join();
         Thread namedVirtual = Thread.ofVirtual().name("vt-9").start(() -> log.info("named virtual", "a", "b", "c", "d"));
         namedVirtual.join();
-        List<JsonNode> lines = out.lines();
-        assertEquals(Thread.currentThread().getName(), lines.get(0).path("thread").asText());
-        assertEquals("worker-7", lines.get(1).path("thread").asText());
-        assertEquals("#" + unnamed.threadId(), lines.get(2).path("thread").asText());
-        assertEquals("vt-9", lines.get(3).path("thread").asText());
-        assertEquals(List.of("ts", "level", "logger", "msg", "thread", "k"), fieldNames(lines.get(1)));
+        // Lines of different threads come from different stripes: find each by its message, not its place.
+        java.util.Map<String, JsonNode> byMsg = new java.util.HashMap<>();
+        for (JsonNode l : out.lines()) {
+            byMsg.put(l.path("msg").asText(), l);
+        }
+        assertEquals(4, byMsg.size(), byMsg::toString);
+        assertEquals(Thread.currentThread().getName(), byMsg.get("here").path("thread").asText());
+        assertEquals("worker-7", byMsg.get("named").path("thread").asText());
+        assertEquals("#" + unnamed.threadId(), byMsg.get("unnamed").path("thread").asText());
+        assertEquals("vt-9", byMsg.get("named virtual").path("thread").asText());
+        assertEquals(List.of("ts", "level", "logger", "msg", "thread", "k"), fieldNames(byMsg.get("named")));
     }
 
     @Test
