@@ -67,6 +67,10 @@ public final class AmbientFieldWriter {
 
     /** A thread without a name (virtual threads, by default) as {@code #<thread id>}, the JDK's notation. */
     private void writeThread(JsonOutput out, String name, long id) {
-        layout.writeThreadName(out, name.isEmpty() ? "#" + id : name);
+        if (name.isEmpty()) {
+            layout.writeUnnamedThread(out, id);
+        } else {
+            layout.writeThreadName(out, name);
+        }
     }
 }

@@ -468,6 +468,20 @@ public final class SchemaLayout {
     }
 
     /**
+     * Writes {@code ,"<thread key>":"#<id>"}, the JDK's notation for a thread without a name (virtual
+     * threads, by default), without building the string.
+     */
+    public void writeUnnamedThread(JsonOutput out, long threadId) {
+        if (threadKey != null) {
+            out.writeRaw(threadKey);
+            out.writeByte('"');
+            out.writeByte('#');
+            out.writeLong(threadId);
+            out.writeByte('"');
+        }
+    }
+
+    /**
      * Writes the caller location under this schema's names, with a leading comma: class, method,
      * {@code class.method}, file and line, those the schema has (ECS: function, file, line;
      * Google Cloud: the {@code sourceLocation} object). A null file is left out; a negative line too.
