@@ -1,9 +1,11 @@
 package fastlog.internal.pipeline;
 
 import java.io.PrintStream;
-import java.time.ZoneId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -14,10 +16,10 @@ import fastlog.internal.file.RollingFile;
 import fastlog.internal.queue.MpscArrayQueue;
 import fastlog.internal.record.RecordProtocol;
 import fastlog.internal.render.ConsoleRenderer;
-import fastlog.internal.schema.SchemaLayout;
 import fastlog.internal.render.EventRenderer;
 import fastlog.internal.render.LineRenderer;
 import fastlog.internal.render.console.FormatChoice;
+import fastlog.internal.schema.SchemaLayout;
 import fastlog.internal.sink.Output;
 import fastlog.internal.sink.Sink;
 import fastlog.internal.sink.StreamOutput;
@@ -124,8 +126,8 @@ public final class Pipeline {
     }
 
     /** The optional per-event fields this pipeline captures, whose names the schema then reserves. */
-    private static java.util.Set<SchemaLayout.Extra> extras(boolean trace, AmbientSettings ambient) {
-        java.util.Set<SchemaLayout.Extra> extras = java.util.EnumSet.noneOf(SchemaLayout.Extra.class);
+    private static Set<SchemaLayout.Extra> extras(boolean trace, AmbientSettings ambient) {
+        Set<SchemaLayout.Extra> extras = EnumSet.noneOf(SchemaLayout.Extra.class);
         if (trace) {
             extras.add(SchemaLayout.Extra.TRACE);
         }
