@@ -1,10 +1,8 @@
 package fastlog.bench.jmh;
 
-import java.lang.management.ManagementFactory;
 import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -14,7 +12,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 import fastlog.internal.json.JsonOutput;
 import fastlog.internal.record.ReservedKeys;
@@ -61,30 +58,8 @@ public class ConsoleRenderBenchmark {
         out = new JsonOutput(2 << 20, FastlogRecords.MAX_STRING);
     }
 
-    /** The measuring thread's CPU time over each iteration, and the renders it made. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Cpu {
-        private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-        public long cpuNanos;
-        public long renders;
-        private long start;
-
-        @Setup(Level.Iteration)
-        public void begin() {
-            renders = 0;
-            cpuNanos = 0;
-            start = THREADS.getCurrentThreadCpuTime();
-        }
-
-        @TearDown(Level.Iteration)
-        public void end() {
-            cpuNanos = THREADS.getCurrentThreadCpuTime() - start;
-        }
-    }
-
     @Benchmark
-    public int render(Cpu cpu) {
+    public int render(RenderCpu cpu) {
         cpu.renders++;
         renderer.render(out, record.longs, record.refs, 0, record.header);
         int size = out.size();

@@ -2,10 +2,8 @@ package fastlog.bench.jmh;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -15,7 +13,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 import fastlog.internal.pipeline.LineWriter;
 import fastlog.internal.sink.Sink;
@@ -49,30 +46,8 @@ public class WriterRenderBenchmark {
                 FastlogRecords.MAX_STRING);
     }
 
-    /** The measuring thread's CPU time over each iteration, and the events it rendered. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Cpu {
-        private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-        public long cpuNanos;
-        public long renders;
-        private long start;
-
-        @Setup(Level.Iteration)
-        public void begin() {
-            renders = 0;
-            cpuNanos = 0;
-            start = THREADS.getCurrentThreadCpuTime();
-        }
-
-        @TearDown(Level.Iteration)
-        public void end() {
-            cpuNanos = THREADS.getCurrentThreadCpuTime() - start;
-        }
-    }
-
     @Benchmark
-    public void publish(Cpu cpu) {
+    public void publish(RenderCpu cpu) {
         cpu.renders++;
         lines.published(record.longs, record.refs, 0, record.header);
         lines.batchDone();
