@@ -29,7 +29,9 @@ import fastlog.internal.stripe.Stripe;
  *       apply the full-queue policy ({@link FullQueueHandler}).</li>
  *   <li>Fill and publish the record ({@link RecordProtocol}); should that fail (the only
  *       realistic cause is a StackOverflowError), abandon it, so the writer reports it lost
- *       instead of waiting for it.</li>
+ *       instead of waiting for it. Should even that fail, the mark the claim stored lets the
+ *       writer step over the record once its patience runs out: a failed call never costs more
+ *       than its own event.</li>
  *   <li>Wake an idle writer if this is the first record of a batch; after shutdown, write the
  *       event on this thread ({@link WriterThread}'s contract).</li>
  * </ol>
@@ -256,15 +258,16 @@ public final class EventAppender {
         String thread = threadNames ? Thread.currentThread().getName() : null;
         CallerLocation caller = callerLocations ? CallerLocation.capture() : null;
         int total = fields + trailers(span, thread, caller, threadFields);
-        long c = claim(RecordLayout.slotsFor(total));
+        long c = claim(total);
         if (c == Stripe.FULL) {
             return;
         }
-        Batch b = batchOf(c);
-        long[] longs = b.longs();
-        Object[] refs = b.refs();
         int at = (int) c;
+        long[] longs = null;
         try {
+            Batch b = batchOf(c);
+            longs = b.longs();
+            Object[] refs = b.refs();
             if (fields > 0) {
                 RecordProtocol.putField(longs, refs, at, 0, k0, t0, b0, r0);
             }
@@ -276,7 +279,9 @@ public final class EventAppender {
             }
             publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, fields, span, thread, caller, threadFields);
         } catch (Throwable t) {
-            RecordProtocol.abandon(longs, at, total);
+            if (longs != null) { // else the claim mark tells the writer how far to skip
+                RecordProtocol.abandon(longs, at, total);
+            }
             throw t;
         }
         afterPublish(at);
@@ -298,15 +303,16 @@ public final class EventAppender {
         String thread = threadNames ? Thread.currentThread().getName() : null;
         CallerLocation caller = callerLocations ? CallerLocation.capture() : null;
         int total = fields + trailers(span, thread, caller, threadFields);
-        long c = claim(RecordLayout.slotsFor(total));
+        long c = claim(total);
         if (c == Stripe.FULL) {
             return;
         }
-        Batch b = batchOf(c);
-        long[] longs = b.longs();
-        Object[] refs = b.refs();
         int at = (int) c;
+        long[] longs = null;
         try {
+            Batch b = batchOf(c);
+            longs = b.longs();
+            Object[] refs = b.refs();
             for (int f = 0; f < fields; f++) {
                 Object k = pairs[2 * f];
                 Object v = pairs[2 * f + 1];
@@ -319,7 +325,9 @@ public final class EventAppender {
             }
             publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, fields, span, thread, caller, threadFields);
         } catch (Throwable t) {
-            RecordProtocol.abandon(longs, at, total);
+            if (longs != null) { // else the claim mark tells the writer how far to skip
+                RecordProtocol.abandon(longs, at, total);
+            }
             throw t;
         }
         afterPublish(at);
@@ -356,16 +364,19 @@ public final class EventAppender {
     }
 
     /**
-     * Claims room in the calling thread's stripe or applies the full-queue policy.
+     * Claims room for a record of {@code fields} fields in the calling thread's stripe, with its
+     * claim mark, or applies the full-queue policy.
      *
      * @return {@code stripe << STRIPE_SHIFT | ringIndex << 32 | slot}, or FULL if dropped
      */
-    private long claim(int slots) {
+    private long claim(int fields) {
         long id = Thread.currentThread().threadId();
         int si = (int) ((id * 0x9E3779B97F4A7C15L) >>> 40) & stripeMask;
         Stripe stripe = stripes[si];
-        long c = stripe.claim(slots);
-        if (c == Stripe.FULL && (c = whenFull.claim(stripe, slots)) == Stripe.FULL) {
+        int slots = RecordLayout.slotsFor(fields);
+        long mark = RecordLayout.claimed(fields);
+        long c = stripe.claim(slots, mark);
+        if (c == Stripe.FULL && (c = whenFull.claim(stripe, slots, mark)) == Stripe.FULL) {
             return Stripe.FULL;
         }
         return ((long) si << STRIPE_SHIFT) | c;

@@ -43,8 +43,11 @@ public final class FullQueueHandler {
         this.writeSynchronously = writeSynchronously;
     }
 
-    /** @return the claim, or {@link Stripe#FULL} if the event was dropped */
-    long claim(Stripe stripe, int slots) {
+    /**
+     * @param mark the record's claim mark ({@link Stripe#claim})
+     * @return the claim, or {@link Stripe#FULL} if the event was dropped
+     */
+    long claim(Stripe stripe, int slots, long mark) {
         Thread me = Thread.currentThread();
         if (dropWhenFull || role.isHeldBy(me) || writer.isWriterThread(me)) {
             stripe.countDrop();
@@ -59,7 +62,7 @@ public final class FullQueueHandler {
             for (;;) {
                 writer.wake();
                 parked.register(waiter);
-                long c = stripe.claim(slots);
+                long c = stripe.claim(slots, mark);
                 if (c != Stripe.FULL) {
                     return c;
                 }

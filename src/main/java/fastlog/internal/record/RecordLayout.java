@@ -23,14 +23,23 @@ package fastlog.internal.record;
  *  active span's token), TAG_THREAD (the thread's name; its id in the long slot), TAG_CALLER (a
  *  CallerLocation), and last TAG_THREAD_FIELDS (the thread's per-thread fields, if it has any).
  *
- *  header bits:  63..49 zero | 48 PUBLISHED | 47 ABANDONED | 46..40 zero | 39..32 level ordinal
- *                | 31..0 field count
+ *  header bits:  63..49 zero | 48 PUBLISHED | 47 ABANDONED | 46 CLAIMED | 45..40 zero
+ *                | 39..32 level ordinal | 31..0 field count
  * </pre>
  *
- * <p>A header of {@code 0} means "claimed, not yet published"; the writer waits on it. The
- * PUBLISHED bit makes every published header non-zero, whatever the level and field count. An
- * ABANDONED header marks a record whose logging call failed after claiming its slots (a
- * StackOverflowError in the caller's thread): the writer skips its slots and reports it lost.
+ * <p>The header slot goes through these values:
+ * <ul>
+ *   <li>{@code 0}: the batch's cleared slot; for a claimed record, only for the few instructions
+ *       between the claiming CAS and the claimer's next store.</li>
+ *   <li>{@link #claimed CLAIMED | field count}: claimed, not yet published. Stored by the claim
+ *       itself ({@code Stripe.claim}), so the record's length is known from the moment it
+ *       exists: a record that is never published costs the reader that record, not the ones
+ *       after it.</li>
+ *   <li>{@link #header PUBLISHED | level | field count}: published; every slot is written.</li>
+ *   <li>{@link #abandoned PUBLISHED | ABANDONED | field count}: the logging call failed after
+ *       claiming (a StackOverflowError in the caller's thread): the writer skips its slots and
+ *       reports it lost.</li>
+ * </ul>
  * Each slot costs 8 bytes in {@code longs} and one reference in {@code refs} (4 bytes with
  * compressed references): a three-field record, 9 slots, takes 108 bytes.
  */
@@ -60,6 +69,7 @@ public final class RecordLayout {
 
     private static final long PUBLISHED = 1L << 48;
     private static final long ABANDONED = 1L << 47;
+    private static final long CLAIMED = 1L << 46;
 
     private RecordLayout() {
     }
@@ -70,6 +80,24 @@ public final class RecordLayout {
 
     public static long header(int levelOrdinal, int fieldCount) {
         return PUBLISHED | ((long) levelOrdinal << 32) | (fieldCount & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * What the header slot holds from the claim until the record is published: the record's
+     * length, so a reader can step over it if it is never published.
+     */
+    public static long claimed(int fieldCount) {
+        return CLAIMED | (fieldCount & 0xFFFF_FFFFL);
+    }
+
+    /** Whether a header slot's value is a published (or abandoned) header rather than 0 or a claim mark. */
+    public static boolean isPublished(long header) {
+        return (header & PUBLISHED) != 0;
+    }
+
+    /** Whether a header slot's value is a claim mark ({@link #claimed}): claimed, not yet published. */
+    public static boolean isClaimed(long header) {
+        return (header & (CLAIMED | PUBLISHED)) == CLAIMED;
     }
 
     /** The header that marks {@code fieldCount} fields' worth of claimed slots as never written. */

@@ -14,22 +14,30 @@ import fastlog.internal.context.ContextFrame;
  *
  * <h2>Concurrency contract</h2>
  * <ul>
- *   <li><b>Who calls what.</b> A producer that has claimed {@code slotsFor(n)} slots at
- *       {@code at} (see {@code Stripe.claim}) calls {@link #putField} for each field, then
- *       {@link #publish}, or {@link #abandon} if it failed in between. Only the consumer calls
- *       {@link #read}, on a sealed batch, with the number of slots and events the seal
- *       recorded.</li>
+ *   <li><b>Who calls what.</b> A producer claims {@code slotsFor(n)} slots at {@code at} with
+ *       the claim mark {@link RecordLayout#claimed claimed(n)} ({@code Stripe.claim} stores it
+ *       in the header slot), calls {@link #putField} for each field, then {@link #publish}, or
+ *       {@link #abandon} if it failed in between. Only the consumer calls {@link #read}, on a
+ *       sealed batch, with the number of slots and events the seal recorded.</li>
  *   <li><b>Publication.</b> Every slot is written with plain stores; the header goes last, with a
  *       release store ({@link #publish}). {@link #read} loads the header with acquire, so a
- *       non-zero header makes every slot of its record visible. Nothing else orders them.</li>
- *   <li><b>Claimed, not yet published.</b> A zero header means the record is claimed but not
- *       published; the reader waits for it. A producer runs no user code between claim and
- *       publish (values are captured before the claim), so the window is a few plain stores.
- *       The one thing that can cut it short is a StackOverflowError: the producer then stores
- *       an abandoned header in a catch block, and the reader skips the record and reports it
- *       lost. If it could not even do that, the reader gives up after {@code maxParks} parks of
- *       1 ms (parks, not a clock, so a JVM-wide pause does not count) and reports the rest of the
- *       batch lost: records after an unpublished one cannot be located.</li>
+ *       published header makes every slot of its record visible. Nothing else orders them.</li>
+ *   <li><b>Claimed, not yet published.</b> A header slot holding the claim mark (or, for a few
+ *       instructions after the claim, 0) means the record is claimed but not published; the
+ *       reader waits for it. A producer runs no user code between claim and publish (values are
+ *       captured before the claim), so the window is a few plain stores. The one thing that can
+ *       cut it short is a StackOverflowError: the producer then stores an abandoned header in a
+ *       catch block, and the reader skips the record and reports it lost. If the producer could
+ *       not even do that (the catch block's call overflows too), the reader gives up after
+ *       {@code maxParks} parks of 1 ms (parks, not a clock, so a JVM-wide pause does not count),
+ *       reports that record lost and steps over it by the length in its claim mark. Only if it
+ *       still sees 0, which would take the claimer's next store to stay invisible all that time,
+ *       does it report the rest of the batch lost: records after one of unknown length cannot
+ *       be located.</li>
+ *   <li><b>Giving up is final.</b> The batch is recycled after the read, so a producer that
+ *       publishes after the reader gave up on it (descheduled for longer than {@code maxParks}
+ *       ms between two stores) writes into a batch that is being reused. The patience is sized
+ *       so that only a dead claim reaches it.</li>
  * </ul>
  */
 public final class RecordProtocol {
@@ -99,7 +107,7 @@ public final class RecordProtocol {
      * alone.
      */
     public static void abandon(long[] longs, int at, int fields) {
-        if (longs[at] == 0) {
+        if (!RecordLayout.isPublished(longs[at])) {
             longs[at] = RecordLayout.abandoned(fields);
         }
     }
@@ -125,7 +133,7 @@ public final class RecordProtocol {
                 visitor.lost(events - seen);
                 return at;
             }
-            if (RecordLayout.isAbandoned(header)) {
+            if (RecordLayout.isAbandoned(header) || !RecordLayout.isPublished(header)) {
                 visitor.lost(1);
             } else {
                 visitor.published(longs, refs, at, header);
@@ -136,10 +144,13 @@ public final class RecordProtocol {
         return at;
     }
 
-    /** The header at {@code at} (acquire), waiting while it is 0; 0 after {@code maxParks} parks. */
+    /**
+     * The header at {@code at} (acquire), waiting while it is not published; after
+     * {@code maxParks} parks, what the slot holds then (a claim mark, or 0).
+     */
     private static long awaitHeader(long[] longs, int at, int maxParks) {
         long header;
-        for (int spins = 0; (header = (long) LONGS.getAcquire(longs, at)) == 0; spins++) {
+        for (int spins = 0; !RecordLayout.isPublished(header = (long) LONGS.getAcquire(longs, at)); spins++) {
             if (spins < 100) {
                 Thread.onSpinWait();
             } else if (spins < 1_100) {
@@ -147,7 +158,7 @@ public final class RecordProtocol {
             } else if (spins < 1_100 + maxParks) {
                 LockSupport.parkNanos(1_000_000L);
             } else {
-                return 0;
+                return header;
             }
         }
         return header;

@@ -84,12 +84,20 @@ public final class Stripe extends StripeFields {
 
     /**
      * Claims {@code slots} consecutive slots in the open batch, sealing the open batch and moving
-     * to the next one first if the record does not fit.
+     * to the next one first if the record does not fit; then stores {@code mark} in the first
+     * claimed slot's long.
+     *
+     * <p>The mark is stored right after the claiming CAS, with no method call in between (so no
+     * StackOverflowError can fall between them): from the moment a record exists its first slot
+     * says how long it is, and a record whose producer fails before publishing it costs the
+     * reader that record only ({@code RecordProtocol}). The store is plain: a reader that does
+     * not see it yet sees 0 and waits.
      *
      * @param slots at most the batch capacity
+     * @param mark non-zero; what the first slot holds until the record is published
      * @return {@code ringIndex << 32 | firstSlot}, or {@link #FULL}
      */
-    public long claim(int slots) {
+    public long claim(int slots, long mark) {
         for (;;) {
             long s = lvSeq();
             Batch b = ring[(int) s & ringMask];
@@ -98,6 +106,7 @@ public final class Stripe extends StripeFields {
                 int used = Batch.slotsUsed(t);
                 if (used + slots <= b.capacity) {
                     if (b.casTail(t, t + Batch.ONE_EVENT + slots)) {
+                        b.longs[used] = mark;
                         return ((long) b.ringIndex << 32) | used;
                     }
                 } else if (b.casTail(t, t | Batch.SEALED)) {

@@ -48,7 +48,7 @@ class LineWriterTest {
 
     /** Claims a one-field record and publishes it, or abandons it as a failed logging call does. */
     private void write(String msg, boolean abandoned) {
-        long c = stripe.claim(RecordLayout.slotsFor(1));
+        long c = stripe.claim(RecordLayout.slotsFor(1), RecordLayout.claimed(1));
         Batch b = stripe.batch((int) (c >>> 32));
         int at = (int) c;
         if (abandoned) {
@@ -90,19 +90,20 @@ class LineWriterTest {
     }
 
     @Test
-    void aRecordClaimedAndNeverPublishedStallsTheWriterOnlyForAWhile() throws Exception {
+    void aRecordClaimedAndNeverPublishedCostsOnlyItselfAfterAWhile() throws Exception {
         write("before", false);
-        stripe.claim(RecordLayout.slotsFor(1)); // its thread died before it could even mark it
-        write("after", false);                  // cannot be located behind the unknown record
+        stripe.claim(RecordLayout.slotsFor(1), RecordLayout.claimed(1)); // its thread died after claiming
+        write("after", false);                  // located behind it by the length in its claim mark
         writer.drainAll();                      // gives up on the record after a couple of seconds
         List<JsonNode> lines = lines();
-        assertEquals(2, lines.size(), lines::toString);
+        assertEquals(3, lines.size(), lines::toString);
         assertEquals("before", lines.get(0).get("msg").asText());
-        assertEquals(2, lines.get(1).get("lost").asInt(), lines::toString);
-        assertEquals(2, writer.lostEvents());
+        assertEquals("after", lines.get(1).get("msg").asText());
+        assertEquals(1, lines.get(2).get("lost").asInt(), lines::toString);
+        assertEquals(1, writer.lostEvents());
         write("later", false);                  // the stripe goes on
         writer.drainAll();
-        assertEquals("later", lines().get(2).get("msg").asText());
+        assertEquals("later", lines().get(3).get("msg").asText());
     }
 
     @Test

@@ -32,12 +32,12 @@ class StripeReaderTest {
 
         @Override
         public void lost(int events) {
-            read.add(-1L);
+            read.add((long) -events);
         }
     };
 
     private void write(int stripe, long id) {
-        long c = stripes[stripe].claim(RecordLayout.slotsFor(0));
+        long c = stripes[stripe].claim(RecordLayout.slotsFor(0), RecordLayout.claimed(0));
         Batch b = stripes[stripe].batch((int) (c >>> 32));
         RecordProtocol.publish(b.longs(), b.refs(), (int) c, null, 2, id, null, null, 0);
     }
@@ -95,10 +95,11 @@ class StripeReaderTest {
     }
 
     @Test
-    void aRecordThatIsNeverPublishedIsReportedLostWithTheRestOfItsBatch() {
-        write(0, 1);
-        stripes[0].claim(RecordLayout.slotsFor(0)); // claimed by a thread that died
+    void aRecordThatIsNeverPublishedCostsOnlyItselfAfterTheReaderGivesUp() {
+        stripes[0].claim(RecordLayout.slotsFor(0), RecordLayout.claimed(0)); // its thread died
+        write(0, 2);                                                         // same batch, after it
+        write(0, 3);                                                         // the next batch
         reader.readAll(visitor);
-        assertEquals(List.of(1L, -1L), read);
+        assertEquals(List.of(-1L, 2L, 3L), read);
     }
 }

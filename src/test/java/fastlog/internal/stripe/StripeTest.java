@@ -28,12 +28,21 @@ class StripeTest {
     }
 
     private int claimAndPublish(int fields, long marker) {
-        long c = stripe.claim(RecordLayout.slotsFor(fields));
+        long c = stripe.claim(RecordLayout.slotsFor(fields), RecordLayout.claimed(fields));
         assertNotEquals(Stripe.FULL, c);
         Batch b = stripe.batch((int) (c >>> 32));
         int at = (int) c;
         RecordProtocol.publish(b.longs(), b.refs(), at, null, 2, marker, null, null, fields);
         return at;
+    }
+
+    @Test
+    void aClaimStoresItsMarkInTheRecordsFirstSlot() {
+        long c = stripe.claim(RecordLayout.slotsFor(1), RecordLayout.claimed(1));
+        Batch b = stripe.batch((int) (c >>> 32));
+        assertEquals(RecordLayout.claimed(1), b.longs()[(int) c]);
+        assertTrue(RecordLayout.isClaimed(b.longs()[(int) c]));
+        assertEquals(0L, b.longs()[(int) c + RecordLayout.slotsFor(1)], "nothing past the claimed slots");
     }
 
     @Test
@@ -61,13 +70,13 @@ class StripeTest {
     void fullWhenTheNextBatchIsNotRecycledAndRoomAfterRecycling() {
         claimAndPublish(2, 1);  // 7 of batch 0
         claimAndPublish(2, 2);  // batch 1
-        assertEquals(Stripe.FULL, stripe.claim(RecordLayout.slotsFor(2))); // batch 0 not recycled
+        assertEquals(Stripe.FULL, stripe.claim(RecordLayout.slotsFor(2), RecordLayout.claimed(2))); // batch 0 not recycled
         assertEquals(7, openSlots());
         Batch zero = queue.poll();
         assertSame(batchAt(0), zero);
         assertEquals(1L, zero.longs()[RecordLayout.timestampSlot(0)], "record intact");
         zero.recycle(zero.sealedSlots(), 2);
-        assertNotEquals(Stripe.FULL, stripe.claim(RecordLayout.slotsFor(2)));
+        assertNotEquals(Stripe.FULL, stripe.claim(RecordLayout.slotsFor(2), RecordLayout.claimed(2)));
         assertEquals(2, stripe.sequence());
         assertSame(batchAt(1), queue.poll());
     }

@@ -61,7 +61,7 @@ public final class NoLostWakeUp {
         @Actor
         public void producer() {
             p.parked.register(new ParkedProducers.Waiter());
-            claimed = p.stripe.claim(RecordLayout.slotsFor(0)) == Stripe.FULL ? 0 : 1;
+            claimed = p.stripe.claim(RecordLayout.slotsFor(0), RecordLayout.claimed(0)) == Stripe.FULL ? 0 : 1;
         }
 
         /** The writer's hand-off pass: read, recycle (release store of ready tail), then wakeAll(). */
@@ -95,7 +95,7 @@ public final class NoLostWakeUp {
         /** EventAppender's steps after the claim, as the production methods: publish, then recordPublished. */
         @Actor
         public void producer(II_Result r) {
-            long c = p.stripe.claim(RecordLayout.slotsFor(0));
+            long c = p.stripe.claim(RecordLayout.slotsFor(0), RecordLayout.claimed(0));
             Batch b = p.stripe.batch((int) (c >>> 32));
             RecordProtocol.publish(b.longs(), b.refs(), (int) c, null, 2, 1L, null, null, 0);
             r.r1 = p.writer.recordPublished((int) c) ? 1 : 0;
