@@ -2,15 +2,14 @@ package fastlog.internal.render;
 
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import fastlog.api.RawJson;
-import fastlog.internal.context.ContextFrame;
-import fastlog.internal.context.ThreadFieldsFrame;
+import fastlog.internal.ambient.CallerLocation;
+import fastlog.internal.ambient.TraceSource;
 import fastlog.internal.json.JsonOutput;
 import fastlog.internal.json.StringList;
 import fastlog.internal.level.Levels;
@@ -38,9 +37,9 @@ import fastlog.internal.value.ValueLimits;
  * <p>Local time with milliseconds ({@link LocalTimeFormat}), the level padded to five, the logger
  * abbreviated to {@value LoggerAbbreviation#DEFAULT_WIDTH} chars ({@link LoggerAbbreviation}),
  * {@code " - "}, the message, then {@code key=value} for the same fields, in the same order and
- * with the same precedence as the JSON line ({@link EventRenderer}: per-thread, scoped, bound,
- * call fields; a repeated key keeps its last value; reserved names renamed; redacted keys masked;
- * redaction patterns applied to strings and the message). Strings are quoted only when they must
+ * with the same precedence as the JSON line ({@link LineFields}: per-thread, scoped, bound, call
+ * fields; a repeated key keeps its last value), reserved names renamed, redacted keys masked,
+ * redaction patterns applied to strings and the message. Strings are quoted only when they must
  * be ({@link ConsoleText}); numbers, booleans and null are bare; maps, lists, arrays, records and
  * raw JSON are compact JSON. A Throwable value is not written inline: its stack trace follows the
  * line ({@link StackTraceText}), every line of it indented, headed by its key unless the key is
@@ -55,7 +54,6 @@ import fastlog.internal.value.ValueLimits;
  */
 public final class ConsoleRenderer implements LineRenderer {
 
-    private static final int LINEAR_DEDUP_LIMIT = 24;
     private static final String EXCEPTION_KEY = "exception";
     private static final int MAX_RETAINED_NESTED = 1 << 20;
     private static final String[] PADDED_LEVELS = {"TRACE", "DEBUG", "INFO ", "WARN ", "ERROR"};
@@ -73,9 +71,7 @@ public final class ConsoleRenderer implements LineRenderer {
     /** Nested values are written here as JSON first, then copied in with {@link ConsoleText#writeJson}. */
     private JsonOutput nested;
     private final JsonOutput prefixScratch = new JsonOutput(128, 1 << 10);
-    private RenderedKey[] keys = new RenderedKey[32];
-    private int[] hashes = new int[32];
-    private HashMap<String, Integer> lastIndex;
+    private final LineFields fields;
     /** This event's Throwable values and their keys, written after the line. */
     private Throwable[] throwables = new Throwable[2];
     private String[] throwableKeys = new String[2];
@@ -92,6 +88,7 @@ public final class ConsoleRenderer implements LineRenderer {
         this.style = new AnsiStyle(color);
         this.values = new ValueWriter(maxStringLength, limits, redaction);
         this.renderedKeys = new RenderedKeyCache(names, maxStringLength, redaction);
+        this.fields = new LineFields(renderedKeys);
         this.traces = new StackTraceText(text, values.redactsStrings() ? values::redact : null);
         this.mask = redaction.mask();
         this.maxStringLength = maxStringLength;
@@ -108,6 +105,7 @@ public final class ConsoleRenderer implements LineRenderer {
             out.truncate(mark);
             renderFailure(out, longs, refs, at, header, t);
         } finally {
+            fields.close();
             Arrays.fill(throwables, 0, throwableCount, null); // keep no user object after the event
             throwableCount = 0;
         }
@@ -160,47 +158,14 @@ public final class ConsoleRenderer implements LineRenderer {
         LoggerCore core = (LoggerCore) refs[at];
         writeTime(out, longs[RecordLayout.timestampSlot(at)]);
         out.writeRaw(prefixes.get(core.name())[RecordLayout.levelOrdinal(header)]);
-        int argc = writeMessage(out, longs, refs, at);
-        int fields = RecordLayout.fieldCount(header);
-        ThreadFieldsFrame threadFields = null;
-        if (fields > 0 && longs[RecordLayout.keySlot(at, fields - 1)] == RecordLayout.TAG_THREAD_FIELDS) {
-            threadFields = (ThreadFieldsFrame) refs[RecordLayout.valueSlot(at, --fields)];
-        }
-        int trailers = fields;
-        while (fields > argc && RecordLayout.isTrailer((int) longs[RecordLayout.keySlot(at, fields - 1)])) {
-            fields--;
-        }
-        writeAmbientFields(out, longs, refs, at, fields, trailers);
-        ContextFrame context = (ContextFrame) refs[RecordLayout.contextSlot(at)];
-        int perThread = threadFields == null ? 0 : threadFields.size();
-        int scoped = perThread + (context == null ? 0 : context.size());
-        int bound = scoped + core.boundCount();
-        int first = bound - argc; // as in EventRenderer: call field f is at index first + f
-        int n = first + fields;
-        RenderedKey[] k = keysFor(n);
-        int[] h = hashes;
-        long uncachedBefore = renderedKeys.uncachedMade();
-        for (int i = 0; i < perThread; i++) {
-            h[i] = (k[i] = renderedKeys.get(threadFields.key(i))).hash;
-        }
-        for (int i = perThread; i < scoped; i++) {
-            h[i] = (k[i] = renderedKeys.get(context.key(i - perThread))).hash;
-        }
-        for (int i = scoped; i < bound; i++) {
-            h[i] = (k[i] = renderedKeys.get(core.boundKey(i - scoped))).hash;
-        }
-        for (int f = argc; f < fields; f++) {
-            h[first + f] = (k[first + f] = renderedKeys.get((String) refs[RecordLayout.keySlot(at, f)])).hash;
-        }
-        boolean linear = n <= LINEAR_DEDUP_LIMIT;
-        if (!linear) {
-            indexLast(k, n);
-        }
-        for (int j = 0; j < n; j++) {
-            RenderedKey key = k[j];
-            if (linear ? repeatedLater(k, h, j, n) : lastIndex.get(key.name) != j) {
+        LineFields f = fields;
+        f.open(longs, refs, at, header, writeMessage(out, longs, refs, at));
+        writeAmbientFields(out, longs, refs, at, f.trailersFrom(), f.trailersTo());
+        for (int j = 0, n = f.count(); j < n; j++) {
+            if (!f.wins(j)) {
                 continue;
             }
+            RenderedKey key = f.key(j);
             int fieldMark = out.size();
             try {
                 Object v;
@@ -208,16 +173,12 @@ public final class ConsoleRenderer implements LineRenderer {
                     writeKey(out, key.name);
                     text.writeValue(out, mask);
                     continue;
-                } else if (j < perThread) {
-                    v = threadFields.value(j);
-                } else if (j < scoped) {
-                    v = context.value(j - perThread);
-                } else if (j < bound) {
-                    v = core.boundValue(j - scoped);
+                } else if (!f.isCallField(j)) {
+                    v = f.frameValue(j);
                 } else {
-                    int f = j - first;
-                    int tag = (int) longs[RecordLayout.keySlot(at, f)];
-                    int slot = RecordLayout.valueSlot(at, f);
+                    int field = f.callField(j);
+                    int tag = (int) longs[RecordLayout.keySlot(at, field)];
+                    int slot = RecordLayout.valueSlot(at, field);
                     if (tag == RecordLayout.TAG_LONG) {
                         writeKey(out, key.name);
                         out.writeLong(longs[slot]);
@@ -242,12 +203,6 @@ public final class ConsoleRenderer implements LineRenderer {
                 values.takeInvalidJson();
             }
         }
-        if (k.length > 1024) {
-            keys = new RenderedKey[32];
-            hashes = new int[32];
-        } else if (renderedKeys.uncachedMade() != uncachedBefore) {
-            Arrays.fill(k, 0, n, null);
-        }
         out.writeByte('\n');
         for (int i = 0; i < throwableCount; i++) {
             String label = throwableKeys[i];
@@ -270,7 +225,6 @@ public final class ConsoleRenderer implements LineRenderer {
         return argc;
     }
 
-    /** {@code " key="}, the key styled faint. */
     /**
      * The fields the logging thread captured besides the event's own (trailers: trace ids, thread
      * name, caller), as {@code trace_id=.. span_id=.. thread=.. caller=Class.method:line} pairs.
@@ -281,7 +235,7 @@ public final class ConsoleRenderer implements LineRenderer {
             Object value = refs[k + 1];
             switch ((int) longs[k]) {
                 case RecordLayout.TAG_TRACE -> {
-                    fastlog.internal.ambient.TraceSource source = (fastlog.internal.ambient.TraceSource) refs[k];
+                    TraceSource source = (TraceSource) refs[k];
                     String traceId = source.traceId(value);
                     String spanId = source.spanId(value);
                     if (traceId != null) {
@@ -299,7 +253,7 @@ public final class ConsoleRenderer implements LineRenderer {
                     text.writeValue(out, name.isEmpty() ? "#" + longs[k + 1] : name);
                 }
                 case RecordLayout.TAG_CALLER -> {
-                    fastlog.internal.ambient.CallerLocation c = (fastlog.internal.ambient.CallerLocation) value;
+                    CallerLocation c = (CallerLocation) value;
                     writeKey(out, "caller");
                     text.writeValue(out, c.className() + "." + c.methodName() + (c.line() >= 0 ? ":" + c.line() : ""));
                 }
@@ -310,6 +264,7 @@ public final class ConsoleRenderer implements LineRenderer {
         }
     }
 
+    /** {@code " key="}, the key styled faint. */
     private void writeKey(JsonOutput out, String name) {
         out.writeByte(' ');
         out.writeRaw(style.faint());
@@ -374,35 +329,6 @@ public final class ConsoleRenderer implements LineRenderer {
         }
         throwableKeys[throwableCount] = key;
         throwables[throwableCount++] = t;
-    }
-
-    private RenderedKey[] keysFor(int n) {
-        if (keys.length < n) {
-            int length = Math.max(n, keys.length * 2);
-            keys = new RenderedKey[length];
-            hashes = new int[length];
-        }
-        return keys;
-    }
-
-    private static boolean repeatedLater(RenderedKey[] k, int[] h, int j, int n) {
-        int hash = h[j];
-        for (int i = j + 1; i < n; i++) {
-            if (h[i] == hash && k[j].sameName(k[i])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void indexLast(RenderedKey[] k, int n) {
-        if (lastIndex == null) {
-            lastIndex = new HashMap<>();
-        }
-        lastIndex.clear();
-        for (int j = 0; j < n; j++) {
-            lastIndex.put(k[j].name, j);
-        }
     }
 
     private void renderFailure(JsonOutput out, long[] longs, Object[] refs, int at, long header, Throwable t) {

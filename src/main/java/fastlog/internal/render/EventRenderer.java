@@ -1,13 +1,9 @@
 package fastlog.internal.render;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 
-import fastlog.internal.context.ContextFrame;
-import fastlog.internal.context.ThreadFieldsFrame;
 import fastlog.internal.json.JsonOutput;
-import fastlog.internal.level.Levels;
 import fastlog.internal.record.LoggerCore;
 import fastlog.internal.record.RecordLayout;
 import fastlog.internal.record.ReservedKeys;
@@ -21,13 +17,10 @@ import fastlog.internal.value.ValueLimits;
  *
  * <p>Right after {@code msg} come the fields the logging thread captured for the pipeline, if it
  * is set up to: trace ids, thread name, caller location ({@link AmbientFieldWriter}). Then the
- * event's fields come in this order: the thread's per-thread fields ({@code ThreadFields}, the MDC),
- * scoped context (outermost scope first), the logger's bound fields, the call's fields. Keys are
- * made unique: a user key equal to a reserved name gets an underscore prefix (see
- * {@link ReservedKeys}), and when the same key occurs more than once (bound and call field, or
- * twice in one call) the last value wins, so the closer to the call site a field is given, the
- * higher its precedence (call over bound over scoped over per-thread), and it is written where it
- * was last given. A message made from a pattern ({@code logPattern}) is formatted here, from
+ * event's fields, in the order and with the precedence every format shares ({@link LineFields}:
+ * per-thread, scoped, bound, call fields; a repeated key keeps its last value, written where it
+ * was last given). A user key equal to a reserved name gets an underscore prefix (see
+ * {@link ReservedKeys}). A message made from a pattern ({@code logPattern}) is formatted here, from
  * arguments captured by the caller. Values, nested ones included, are written by a
  * {@link ValueWriter}. A value under a redacted key ({@link Redaction}) is written as the mask; the
  * message, like every string value, passes through the redaction patterns. A field whose value
@@ -39,8 +32,6 @@ import fastlog.internal.value.ValueLimits;
  */
 public final class EventRenderer implements LineRenderer {
 
-    /** Above this many fields, duplicate detection uses a hash map instead of a scan. */
-    private static final int LINEAR_DEDUP_LIMIT = 24;
     private static final String INVALID_JSON_KEY = "_invalid_json";
 
     private final SchemaLayout layout;
@@ -58,11 +49,8 @@ public final class EventRenderer implements LineRenderer {
     private final ReservedKeys names;
     private final ValueWriter values;
     private final AmbientFieldWriter ambient;
-    private RenderedKey[] keys = new RenderedKey[32];
-    /** {@code keys[i].hash}, side by side, so the duplicate scan compares ints in one array. */
-    private int[] hashes = new int[32];
-    private HashMap<String, Integer> lastIndex;
-    /** Indexes into {@link #keys} of this line's fields whose raw JSON was invalid. */
+    private final LineFields fields;
+    /** Field indexes ({@link LineFields}) of this line's fields whose raw JSON was invalid. */
     private int[] invalidJson = new int[4];
     private int invalidJsonCount;
 
@@ -84,6 +72,7 @@ public final class EventRenderer implements LineRenderer {
         this.values = new ValueWriter(maxStringLength, limits, redaction);
         this.encodedStrings = new EncodedStringCache(maxStringLength, values.redactsStrings() ? values::redact : null);
         this.renderedKeys = new RenderedKeyCache(names, layout.flatException(), maxStringLength, redaction);
+        this.fields = new LineFields(renderedKeys);
         this.dynamics = layout.dynamics();
         this.timestampThenMessage = dynamics.length == 2 && dynamics[0] == SchemaLayout.TIMESTAMP;
         this.linePrefixes = new LinePrefixCache<>(name -> layout.headers(name, maxStringLength));
@@ -109,6 +98,8 @@ public final class EventRenderer implements LineRenderer {
         } catch (Throwable t) {
             out.truncate(mark);
             renderFailure(out, longs, refs, at, header, t);
+        } finally {
+            fields.close();
         }
     }
 
@@ -142,53 +133,19 @@ public final class EventRenderer implements LineRenderer {
     }
 
     private void renderRecord(JsonOutput out, long[] longs, Object[] refs, int at, long header) {
-        LoggerCore core = (LoggerCore) refs[at];
-        int argc = writePrefix(out, longs, refs, at, header, core);
-        int fields = RecordLayout.fieldCount(header);
-        ThreadFieldsFrame threadFields = null;
-        if (fields > 0 && longs[RecordLayout.keySlot(at, fields - 1)] == RecordLayout.TAG_THREAD_FIELDS) {
-            threadFields = (ThreadFieldsFrame) refs[RecordLayout.valueSlot(at, --fields)];
-        }
-        int trailers = fields;
-        while (fields > argc && RecordLayout.isTrailer((int) longs[RecordLayout.keySlot(at, fields - 1)])) {
-            fields--;
-        }
-        if (fields < trailers) {
-            ambient.writeAmbientFields(out, longs, refs, at, fields, trailers);
-        }
-        ContextFrame context = (ContextFrame) refs[RecordLayout.contextSlot(at)];
-        int perThread = threadFields == null ? 0 : threadFields.size();
-        int scoped = perThread + (context == null ? 0 : context.size());
-        int bound = scoped + core.boundCount();
-        int first = bound - argc; // index j of call field f is first + f; fields 0..argc-1 are message arguments
-        int n = first + fields;
-        RenderedKey[] k = keysFor(n);
-        int[] h = hashes;
-        long uncachedBefore = renderedKeys.uncachedMade();
-        for (int i = 0; i < perThread; i++) {
-            h[i] = (k[i] = renderedKeys.get(threadFields.key(i))).hash;
-        }
-        for (int i = perThread; i < scoped; i++) {
-            h[i] = (k[i] = renderedKeys.get(context.key(i - perThread))).hash;
-        }
-        for (int i = scoped; i < bound; i++) {
-            h[i] = (k[i] = renderedKeys.get(core.boundKey(i - scoped))).hash;
-        }
-        for (int f = argc; f < fields; f++) {
-            h[first + f] = (k[first + f] = renderedKeys.get((String) refs[RecordLayout.keySlot(at, f)])).hash;
-        }
-        boolean linear = n <= LINEAR_DEDUP_LIMIT;
-        if (!linear) {
-            indexLast(k, n);
+        LineFields f = fields;
+        f.open(longs, refs, at, header, writePrefix(out, longs, refs, at, header, (LoggerCore) refs[at]));
+        if (f.trailersFrom() < f.trailersTo()) {
+            ambient.writeAmbientFields(out, longs, refs, at, f.trailersFrom(), f.trailersTo());
         }
         invalidJsonCount = 0;
+        int n = f.count();
         for (int j = 0; j < n; j++) {
-            RenderedKey key = k[j];
-            if (linear ? repeatedLater(k, h, j, n) : lastIndex.get(key.name) != j) {
+            if (!f.wins(j)) {
                 continue;
             }
-            if (key.special && (key.excluded || key.eventException && writeEventException(out, longs, refs, at, j, first,
-                    perThread, scoped, bound, threadFields, context, core))) {
+            RenderedKey key = f.key(j);
+            if (key.special && (key.excluded || key.eventException && writeEventException(out, f.objectValue(j)))) {
                 continue;
             }
             int fieldMark = out.size();
@@ -198,14 +155,10 @@ public final class EventRenderer implements LineRenderer {
                 continue;
             }
             try {
-                if (j < perThread) {
-                    values.write(out, threadFields.value(j));
-                } else if (j < scoped) {
-                    values.write(out, context.value(j - perThread));
-                } else if (j < bound) {
-                    values.write(out, core.boundValue(j - scoped));
+                if (f.isCallField(j)) {
+                    writeFieldValue(out, longs, refs, at, f.callField(j));
                 } else {
-                    writeFieldValue(out, longs, refs, at, j - first);
+                    values.write(out, f.frameValue(j));
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 out.truncate(fieldMark);
@@ -218,15 +171,8 @@ public final class EventRenderer implements LineRenderer {
             }
         }
         if (invalidJsonCount > 0) {
-            writeInvalidJson(out, k, n);
+            writeInvalidJson(out, n);
         }
-        if (k.length > 1024) {
-            keys = new RenderedKey[32]; // don't keep a huge scratch array after one huge event
-            hashes = new int[32];
-        } else if (renderedKeys.uncachedMade() != uncachedBefore) {
-            Arrays.fill(k, 0, n, null); // don't keep a long key alive after its event
-        }
-        // Otherwise k keeps its references: the cache holds those keys anyway.
         out.writeByte('}');
         out.writeByte('\n');
     }
@@ -292,23 +238,11 @@ public final class EventRenderer implements LineRenderer {
     }
 
     /**
-     * If field {@code j}'s value is a Throwable, writes it as the schema's exception fields and
-     * returns true; otherwise writes nothing and returns false (the value is written as usual).
+     * If {@code v}, the value of a field keyed {@code exception}, is a Throwable, writes it as the
+     * schema's exception fields and returns true; otherwise writes nothing and returns false (the
+     * value is written as usual).
      */
-    private boolean writeEventException(JsonOutput out, long[] longs, Object[] refs, int at, int j, int first,
-                                        int perThread, int scoped, int bound, ThreadFieldsFrame threadFields,
-                                        ContextFrame context, LoggerCore core) {
-        Object v;
-        if (j < perThread) {
-            v = threadFields.value(j);
-        } else if (j < scoped) {
-            v = context.value(j - perThread);
-        } else if (j < bound) {
-            v = core.boundValue(j - scoped);
-        } else {
-            int field = j - first;
-            v = longs[RecordLayout.keySlot(at, field)] == RecordLayout.TAG_OBJECT ? refs[RecordLayout.valueSlot(at, field)] : null;
-        }
+    private boolean writeEventException(JsonOutput out, Object v) {
         if (!(v instanceof Throwable t)) {
             return false;
         }
@@ -345,12 +279,12 @@ public final class EventRenderer implements LineRenderer {
     }
 
     /** {@code ,"_invalid_json":["key",...]}, its key renamed off reserved names and the line's other keys. */
-    private void writeInvalidJson(JsonOutput out, RenderedKey[] k, int n) {
+    private void writeInvalidJson(JsonOutput out, int n) {
         String name = names.rename(INVALID_JSON_KEY);
         for (boolean taken = true; taken; ) {
             taken = false;
             for (int j = 0; j < n && !taken; j++) {
-                taken = k[j].name.equals(name);
+                taken = fields.key(j).name.equals(name);
             }
             if (taken) {
                 name = names.rename("_" + name);
@@ -363,40 +297,9 @@ public final class EventRenderer implements LineRenderer {
             if (i > 0) {
                 out.writeByte(',');
             }
-            out.writeString(k[invalidJson[i]].name);
+            out.writeString(fields.key(invalidJson[i]).name);
         }
         out.writeByte(']');
-    }
-
-    /** The key scratch array, and {@link #hashes} beside it, with room for {@code n}. */
-    private RenderedKey[] keysFor(int n) {
-        if (keys.length < n) {
-            int length = Math.max(n, keys.length * 2);
-            keys = new RenderedKey[length];
-            hashes = new int[length];
-        }
-        return keys;
-    }
-
-    /** Whether a later key reads the same as {@code k[j]}; {@code h} holds their hashes. */
-    private static boolean repeatedLater(RenderedKey[] k, int[] h, int j, int n) {
-        int hash = h[j];
-        for (int i = j + 1; i < n; i++) {
-            if (h[i] == hash && k[j].sameName(k[i])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void indexLast(RenderedKey[] k, int n) {
-        if (lastIndex == null) {
-            lastIndex = new HashMap<>();
-        }
-        lastIndex.clear();
-        for (int j = 0; j < n; j++) {
-            lastIndex.put(k[j].name, j);
-        }
     }
 
     private void renderFailure(JsonOutput out, long[] longs, Object[] refs, int at, long header, Throwable t) {

@@ -1,0 +1,223 @@
+package fastlog.internal.render;
+
+import java.util.Arrays;
+import java.util.HashMap;
+
+import fastlog.internal.context.ContextFrame;
+import fastlog.internal.context.ThreadFieldsFrame;
+import fastlog.internal.record.LoggerCore;
+import fastlog.internal.record.RecordLayout;
+
+/**
+ * The fields of one event in the order every line format writes them, each key once: the
+ * thread's per-thread fields, the scoped context (outermost scope first), the logger's bound
+ * fields, then the call's fields in call order. When a key occurs more than once the last
+ * occurrence wins and is written where it was last given, so the closer to the call site a field
+ * is given, the higher its precedence (call over bound over scoped over per-thread). Keys are
+ * compared as rendered ({@link RenderedKey}: renamed off reserved names, made well-formed).
+ *
+ * <p>A renderer {@link #open opens} a record after writing its message, then walks the indexes
+ * {@code 0 <= j < }{@link #count()}, skipping those that are not {@link #wins winners}. Index
+ * {@code j} is a call field when {@link #isCallField} (its tag and slots are in the record; see
+ * {@link #callField}), else a value held by a frame or the logger ({@link #frameValue}). The
+ * record's trailers (trace, thread, caller: {@link #trailersFrom()} to {@link #trailersTo()}) and
+ * its leading message arguments are not among the indexes.
+ *
+ * <p>One per renderer: it keeps scratch arrays between events, so only the consumer-role holder
+ * uses it, like the renderer that owns it.
+ */
+final class LineFields {
+
+    /** Above this many fields, duplicate detection uses a hash map instead of a scan. */
+    private static final int LINEAR_DEDUP_LIMIT = 24;
+
+    private final RenderedKeyCache renderedKeys;
+    private RenderedKey[] keys = new RenderedKey[32];
+    /** {@code keys[i].hash}, side by side, so the duplicate scan compares ints in one array. */
+    private int[] hashes = new int[32];
+    private HashMap<String, Integer> lastIndex;
+
+    // The open record.
+    private long[] longs;
+    private Object[] refs;
+    private int at;
+    private ThreadFieldsFrame threadFields;
+    private ContextFrame context;
+    private LoggerCore core;
+    private int perThread;
+    private int scoped;
+    private int bound;
+    /** Index j of call field f is {@code first + f}. */
+    private int first;
+    private int count;
+    private int trailersFrom;
+    private int trailersTo;
+    private boolean linear;
+    private long uncachedBefore;
+
+    LineFields(RenderedKeyCache renderedKeys) {
+        this.renderedKeys = renderedKeys;
+    }
+
+    /**
+     * Reads the record at {@code at}: where its call fields end and its trailers are, and every
+     * key, rendered.
+     *
+     * @param argc how many leading fields are message arguments (not written as fields)
+     */
+    void open(long[] longs, Object[] refs, int at, long header, int argc) {
+        this.longs = longs;
+        this.refs = refs;
+        this.at = at;
+        LoggerCore core = (LoggerCore) refs[at];
+        this.core = core;
+        int fields = RecordLayout.fieldCount(header);
+        ThreadFieldsFrame threadFields = null;
+        if (fields > 0 && longs[RecordLayout.keySlot(at, fields - 1)] == RecordLayout.TAG_THREAD_FIELDS) {
+            threadFields = (ThreadFieldsFrame) refs[RecordLayout.valueSlot(at, --fields)];
+        }
+        this.threadFields = threadFields;
+        trailersTo = fields;
+        while (fields > argc && RecordLayout.isTrailer((int) longs[RecordLayout.keySlot(at, fields - 1)])) {
+            fields--;
+        }
+        trailersFrom = fields;
+        ContextFrame context = (ContextFrame) refs[RecordLayout.contextSlot(at)];
+        this.context = context;
+        int perThread = threadFields == null ? 0 : threadFields.size();
+        int scoped = perThread + (context == null ? 0 : context.size());
+        int bound = scoped + core.boundCount();
+        int first = bound - argc; // fields 0..argc-1 are message arguments
+        int n = first + fields;
+        this.perThread = perThread;
+        this.scoped = scoped;
+        this.bound = bound;
+        this.first = first;
+        this.count = n;
+        RenderedKey[] k = keysFor(n);
+        int[] h = hashes;
+        uncachedBefore = renderedKeys.uncachedMade();
+        for (int i = 0; i < perThread; i++) {
+            h[i] = (k[i] = renderedKeys.get(threadFields.key(i))).hash;
+        }
+        for (int i = perThread; i < scoped; i++) {
+            h[i] = (k[i] = renderedKeys.get(context.key(i - perThread))).hash;
+        }
+        for (int i = scoped; i < bound; i++) {
+            h[i] = (k[i] = renderedKeys.get(core.boundKey(i - scoped))).hash;
+        }
+        for (int f = argc; f < fields; f++) {
+            h[first + f] = (k[first + f] = renderedKeys.get((String) refs[RecordLayout.keySlot(at, f)])).hash;
+        }
+        linear = n <= LINEAR_DEDUP_LIMIT;
+        if (!linear) {
+            indexLast(k, n);
+        }
+    }
+
+    /** The first trailer field (trace, thread, caller), or {@link #trailersTo()} if none. */
+    int trailersFrom() {
+        return trailersFrom;
+    }
+
+    /** After the last trailer field (the per-thread fields trailer excluded: those are fields here). */
+    int trailersTo() {
+        return trailersTo;
+    }
+
+    /** How many field indexes the open record has, repeated keys included. */
+    int count() {
+        return count;
+    }
+
+    /** Whether field {@code j} is written: no later field has the same key. */
+    boolean wins(int j) {
+        return linear ? !repeatedLater(keys, hashes, j, count) : lastIndex.get(keys[j].name) == j;
+    }
+
+    RenderedKey key(int j) {
+        return keys[j];
+    }
+
+    /** Whether field {@code j} is one of the call's fields (else a frame's or the logger's). */
+    boolean isCallField(int j) {
+        return j >= bound;
+    }
+
+    /** The record field number of call field {@code j} ({@link RecordLayout#keySlot}). */
+    int callField(int j) {
+        return j - first;
+    }
+
+    /** The value of field {@code j}, which is not a call field: per-thread, scoped or bound. */
+    Object frameValue(int j) {
+        if (j < perThread) {
+            return threadFields.value(j);
+        }
+        if (j < scoped) {
+            return context.value(j - perThread);
+        }
+        return core.boundValue(j - scoped);
+    }
+
+    /** Field {@code j}'s value if it is held as an object (not a primitive call field), else null. */
+    Object objectValue(int j) {
+        if (j < bound) {
+            return frameValue(j);
+        }
+        int field = j - first;
+        return longs[RecordLayout.keySlot(at, field)] == RecordLayout.TAG_OBJECT
+                ? refs[RecordLayout.valueSlot(at, field)] : null;
+    }
+
+    /**
+     * Done with the open record: keeps no user object, and no key nothing else refers to, until
+     * the next one.
+     */
+    void close() {
+        RenderedKey[] k = keys;
+        if (k.length > 1024) {
+            keys = new RenderedKey[32]; // don't keep a huge scratch array after one huge event
+            hashes = new int[32];
+        } else if (renderedKeys.uncachedMade() != uncachedBefore) {
+            Arrays.fill(k, 0, count, null); // don't keep a long key alive after its event
+        }
+        // Otherwise keys keeps its references: the cache holds those keys anyway.
+        threadFields = null;
+        context = null;
+        core = null;
+        refs = null;
+        longs = null;
+    }
+
+    /** The key scratch array, and {@link #hashes} beside it, with room for {@code n}. */
+    private RenderedKey[] keysFor(int n) {
+        if (keys.length < n) {
+            int length = Math.max(n, keys.length * 2);
+            keys = new RenderedKey[length];
+            hashes = new int[length];
+        }
+        return keys;
+    }
+
+    /** Whether a later key reads the same as {@code k[j]}; {@code h} holds their hashes. */
+    private static boolean repeatedLater(RenderedKey[] k, int[] h, int j, int n) {
+        int hash = h[j];
+        for (int i = j + 1; i < n; i++) {
+            if (h[i] == hash && k[j].sameName(k[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void indexLast(RenderedKey[] k, int n) {
+        if (lastIndex == null) {
+            lastIndex = new HashMap<>();
+        }
+        lastIndex.clear();
+        for (int j = 0; j < n; j++) {
+            lastIndex.put(k[j].name, j);
+        }
+    }
+}
