@@ -33,6 +33,8 @@ install:
 test: unit-test examples jcstress-quick jcstress-broken-check
 
 unit-test:
+	python3 tools/generate_logger.py --check
+	python3 tools/generate_event_builder.py --check
 	$(MVN) $(MVN_FLAGS) install
 
 examples: install

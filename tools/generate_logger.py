@@ -8,6 +8,7 @@ repository root after changing it, and commit both.
 """
 import itertools
 import pathlib
+import sys
 
 LEVELS = [("trace", "TRACE"), ("debug", "DEBUG"), ("info", "INFO"), ("warn", "WARN"), ("error", "ERROR")]
 TYPES = ["Object", "long", "double"]
@@ -44,6 +45,18 @@ def method(name, level_const, types):
 
 def level_block(name, upper):
     out = [f"\n    // ---------------------------------------------------------------- {upper}\n"]
+    cap = name[0].upper() + name[1:]
+    out.append(f"""
+    /**
+     * An event at {upper} built field by field, for more fields than the typed overloads take:
+     * {{@code log.at{cap}().field("k", v)...log(msg)}} ({{@link EventBuilder}}). If {upper} is
+     * disabled, a builder that captures and logs nothing.
+     */
+    public EventBuilder at{cap}() {{
+        return EventBuilder.start(core.level().enabled(Levels.{upper}) ? Fastlog.appender() : null,
+                core, Levels.{upper});
+    }}
+""")
     out.append(method(name, upper, []))
     for n in (1, 2, 3):
         for types in itertools.product(TYPES, repeat=n):
@@ -89,8 +102,10 @@ import fastlog.internal.record.RecordLayout;
  * any {@code int}, {@code short}, {@code byte} or {@code char}, which Java widens), {@code double}
  * (and {@code float}) or {@code Object}: such calls neither box nor allocate. Note the widening: a
  * {@code char} argument is logged as its number and a {@code float} as the double it widens to
- * (pass a {@code Character} or {@code Float} object to log {@code "x"} or {@code 1.1}). The
- * {@code Object...} form takes any number of pairs.
+ * (pass a {@code Character} or {@code Float} object to log {@code "x"} or {@code 1.1}). For more
+ * fields, {@link #atInfo()} and its siblings build an event field by field without allocating
+ * ({@link EventBuilder}); the {@code Object...} form takes any number of pairs (and allocates its
+ * array and the boxes of its primitives).
  *
  * <p>Values keep their structure: maps, collections, arrays, records, {@code Optional},
  * {@link Loggable} and {@link RawJson} become JSON objects and arrays. Everything a value needs
@@ -172,6 +187,12 @@ public final class Logger {
         }
     }
 
+    /** An event at {@code level} built field by field, like the {@code atInfo()} of that level (null: disabled). */
+    public EventBuilder at(Level level) {
+        boolean on = level != null && core.level().enabled(level.ordinal());
+        return EventBuilder.start(on ? Fastlog.appender() : null, core, on ? level.ordinal() : 0);
+    }
+
     // ---------------------------------------------------------------- patterns (for logging-API bridges)
 
     /**
@@ -230,14 +251,23 @@ public final class Logger {
     }
 '''
 
+def write_or_check(path, text):
+    """Writes the file, or with --check exits 1 if the committed file differs from what this script makes."""
+    if "--check" in sys.argv[1:]:
+        if path.read_text() != text:
+            sys.exit(f"{path} is not what {pathlib.Path(__file__).name} generates: run it and commit both")
+        return
+    path.write_text(text)
+    print(f"wrote {path}")
+
+
 def main():
     body = [HEADER]
     for name, upper in LEVELS:
         body.append(level_block(name, upper))
     body.append("}\n")
     path = pathlib.Path(__file__).resolve().parent.parent / "src/main/java/fastlog/api/Logger.java"
-    path.write_text("".join(body))
-    print(f"wrote {path}")
+    write_or_check(path, "".join(body))
 
 
 if __name__ == "__main__":

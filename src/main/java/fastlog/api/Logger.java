@@ -25,8 +25,10 @@ import fastlog.internal.record.RecordLayout;
  * any {@code int}, {@code short}, {@code byte} or {@code char}, which Java widens), {@code double}
  * (and {@code float}) or {@code Object}: such calls neither box nor allocate. Note the widening: a
  * {@code char} argument is logged as its number and a {@code float} as the double it widens to
- * (pass a {@code Character} or {@code Float} object to log {@code "x"} or {@code 1.1}). The
- * {@code Object...} form takes any number of pairs.
+ * (pass a {@code Character} or {@code Float} object to log {@code "x"} or {@code 1.1}). For more
+ * fields, {@link #atInfo()} and its siblings build an event field by field without allocating
+ * ({@link EventBuilder}); the {@code Object...} form takes any number of pairs (and allocates its
+ * array and the boxes of its primitives).
  *
  * <p>Values keep their structure: maps, collections, arrays, records, {@code Optional},
  * {@link Loggable} and {@link RawJson} become JSON objects and arrays. Everything a value needs
@@ -108,6 +110,12 @@ public final class Logger {
         }
     }
 
+    /** An event at {@code level} built field by field, like the {@code atInfo()} of that level (null: disabled). */
+    public EventBuilder at(Level level) {
+        boolean on = level != null && core.level().enabled(level.ordinal());
+        return EventBuilder.start(on ? Fastlog.appender() : null, core, on ? level.ordinal() : 0);
+    }
+
     // ---------------------------------------------------------------- patterns (for logging-API bridges)
 
     /**
@@ -166,6 +174,16 @@ public final class Logger {
     }
 
     // ---------------------------------------------------------------- TRACE
+
+    /**
+     * An event at TRACE built field by field, for more fields than the typed overloads take:
+     * {@code log.atTrace().field("k", v)...log(msg)} ({@link EventBuilder}). If TRACE is
+     * disabled, a builder that captures and logs nothing.
+     */
+    public EventBuilder atTrace() {
+        return EventBuilder.start(core.level().enabled(Levels.TRACE) ? Fastlog.appender() : null,
+                core, Levels.TRACE);
+    }
 
     public void trace(String msg) {
         if (core.level().enabled(Levels.TRACE)) {
@@ -641,6 +659,16 @@ public final class Logger {
 
     // ---------------------------------------------------------------- DEBUG
 
+    /**
+     * An event at DEBUG built field by field, for more fields than the typed overloads take:
+     * {@code log.atDebug().field("k", v)...log(msg)} ({@link EventBuilder}). If DEBUG is
+     * disabled, a builder that captures and logs nothing.
+     */
+    public EventBuilder atDebug() {
+        return EventBuilder.start(core.level().enabled(Levels.DEBUG) ? Fastlog.appender() : null,
+                core, Levels.DEBUG);
+    }
+
     public void debug(String msg) {
         if (core.level().enabled(Levels.DEBUG)) {
             EventAppender a = Fastlog.appender();
@@ -1114,6 +1142,16 @@ public final class Logger {
     }
 
     // ---------------------------------------------------------------- INFO
+
+    /**
+     * An event at INFO built field by field, for more fields than the typed overloads take:
+     * {@code log.atInfo().field("k", v)...log(msg)} ({@link EventBuilder}). If INFO is
+     * disabled, a builder that captures and logs nothing.
+     */
+    public EventBuilder atInfo() {
+        return EventBuilder.start(core.level().enabled(Levels.INFO) ? Fastlog.appender() : null,
+                core, Levels.INFO);
+    }
 
     public void info(String msg) {
         if (core.level().enabled(Levels.INFO)) {
@@ -1589,6 +1627,16 @@ public final class Logger {
 
     // ---------------------------------------------------------------- WARN
 
+    /**
+     * An event at WARN built field by field, for more fields than the typed overloads take:
+     * {@code log.atWarn().field("k", v)...log(msg)} ({@link EventBuilder}). If WARN is
+     * disabled, a builder that captures and logs nothing.
+     */
+    public EventBuilder atWarn() {
+        return EventBuilder.start(core.level().enabled(Levels.WARN) ? Fastlog.appender() : null,
+                core, Levels.WARN);
+    }
+
     public void warn(String msg) {
         if (core.level().enabled(Levels.WARN)) {
             EventAppender a = Fastlog.appender();
@@ -2062,6 +2110,16 @@ public final class Logger {
     }
 
     // ---------------------------------------------------------------- ERROR
+
+    /**
+     * An event at ERROR built field by field, for more fields than the typed overloads take:
+     * {@code log.atError().field("k", v)...log(msg)} ({@link EventBuilder}). If ERROR is
+     * disabled, a builder that captures and logs nothing.
+     */
+    public EventBuilder atError() {
+        return EventBuilder.start(core.level().enabled(Levels.ERROR) ? Fastlog.appender() : null,
+                core, Levels.ERROR);
+    }
 
     public void error(String msg) {
         if (core.level().enabled(Levels.ERROR)) {

@@ -42,7 +42,7 @@ public final class StackEdgeLogging {
         watchdog.start();
         Thread deep = new Thread(null, () -> {
             for (int r = 0; r < rounds; r++) {
-                shape = r % 4;
+                shape = r % 5;
                 recurse(0);
             }
         }, "deep", 256 * 1024);
@@ -68,7 +68,9 @@ public final class StackEdgeLogging {
                 case 0 -> LOG.info("edge");
                 case 1 -> LOG.info("edge", "d", depth);
                 case 2 -> LOG.info("edge", "d", depth, "s", "x", "f", 1.5);
-                default -> LOG.info("edge", "d", depth, "a", 1, "b", 2, "c", 3, "e", 4);
+                case 3 -> LOG.info("edge", "d", depth, "a", 1, "b", 2, "c", 3, "e", 4);
+                default -> LOG.atInfo().field("d", depth).field("a", 1).field("b", 2.5).field("c", "x")
+                        .field("e", true).log("edge");
             }
         } catch (StackOverflowError inLog) {
             overflowsInLog++;

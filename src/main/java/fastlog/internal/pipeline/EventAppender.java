@@ -57,6 +57,14 @@ public final class EventAppender {
 
     private final Stripe[] stripes;
     private final int stripeMask;
+    /**
+     * Every batch's slot arrays, by {@link #batchIndex}: a producer finds its record's arrays with
+     * array loads only, so no call (which could overflow the stack) falls between its claim and
+     * the try block that abandons the record if filling it fails.
+     */
+    private final long[][] batchLongs;
+    private final Object[][] batchRefs;
+    private final int ringBits;
     private final int maxFields;
     private final FullQueueHandler whenFull;
     private final WriterThread writer;
@@ -90,10 +98,26 @@ public final class EventAppender {
         this.callerLocations = callerLocations;
         this.stripes = stripes;
         this.stripeMask = stripes.length - 1;
+        int ringSize = stripes[0].ringSize();
+        this.ringBits = Integer.numberOfTrailingZeros(ringSize);
+        this.batchLongs = new long[stripes.length << ringBits][];
+        this.batchRefs = new Object[stripes.length << ringBits][];
+        for (int si = 0; si < stripes.length; si++) {
+            for (int ri = 0; ri < ringSize; ri++) {
+                Batch b = stripes[si].batch(ri);
+                batchLongs[(si << ringBits) | ri] = b.longs();
+                batchRefs[(si << ringBits) | ri] = b.refs();
+            }
+        }
         this.maxFields = maxFields;
         this.whenFull = whenFull;
         this.writer = writer;
         this.writeSynchronously = writeSynchronously;
+    }
+
+    /** The most call fields one record can have (the trailers come on top). */
+    public int maxFields() {
+        return maxFields;
     }
 
     /**
@@ -258,16 +282,16 @@ public final class EventAppender {
         String thread = threadNames ? Thread.currentThread().getName() : null;
         CallerLocation caller = callerLocations ? CallerLocation.capture() : null;
         int total = fields + trailers(span, thread, caller, threadFields);
+        long abandoned = RecordLayout.abandoned(total);
         long c = claim(total);
         if (c == Stripe.FULL) {
             return;
         }
         int at = (int) c;
-        long[] longs = null;
+        int bi = (int) (c >>> STRIPE_SHIFT) << ringBits | (int) (c >>> 32) & RING_INDEX_MASK; // batchIndex(c), by hand: no call
+        long[] longs = batchLongs[bi];
+        Object[] refs = batchRefs[bi];
         try {
-            Batch b = batchOf(c);
-            longs = b.longs();
-            Object[] refs = b.refs();
             if (fields > 0) {
                 RecordProtocol.putField(longs, refs, at, 0, k0, t0, b0, r0);
             }
@@ -279,8 +303,9 @@ public final class EventAppender {
             }
             publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, fields, span, thread, caller, threadFields);
         } catch (Throwable t) {
-            if (longs != null) { // else the claim mark tells the writer how far to skip
-                RecordProtocol.abandon(longs, at, total);
+            // RecordProtocol.abandon, written out: a call here could overflow the stack again.
+            if (longs[at] < RecordLayout.PUBLISHED) {
+                longs[at] = abandoned;
             }
             throw t;
         }
@@ -303,16 +328,16 @@ public final class EventAppender {
         String thread = threadNames ? Thread.currentThread().getName() : null;
         CallerLocation caller = callerLocations ? CallerLocation.capture() : null;
         int total = fields + trailers(span, thread, caller, threadFields);
+        long abandoned = RecordLayout.abandoned(total);
         long c = claim(total);
         if (c == Stripe.FULL) {
             return;
         }
         int at = (int) c;
-        long[] longs = null;
+        int bi = (int) (c >>> STRIPE_SHIFT) << ringBits | (int) (c >>> 32) & RING_INDEX_MASK; // batchIndex(c), by hand: no call
+        long[] longs = batchLongs[bi];
+        Object[] refs = batchRefs[bi];
         try {
-            Batch b = batchOf(c);
-            longs = b.longs();
-            Object[] refs = b.refs();
             for (int f = 0; f < fields; f++) {
                 Object k = pairs[2 * f];
                 Object v = pairs[2 * f + 1];
@@ -325,11 +350,74 @@ public final class EventAppender {
             }
             publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, fields, span, thread, caller, threadFields);
         } catch (Throwable t) {
-            if (longs != null) { // else the claim mark tells the writer how far to skip
-                RecordProtocol.abandon(longs, at, total);
+            // RecordProtocol.abandon, written out: a call here could overflow the stack again.
+            if (longs[at] < RecordLayout.PUBLISHED) {
+                longs[at] = abandoned;
             }
             throw t;
         }
+        afterPublish(at);
+    }
+
+    // ---------------------------------------------------------------- a record filled by the caller
+
+    /**
+     * Steps 2 and 3 for a record whose {@code fields} call fields the caller writes itself
+     * (the fluent {@code Logger.atInfo()...log(msg)}: its fields are in the builder, not in
+     * arguments): takes the clock and the context, claims room, and writes everything but the
+     * call fields, the message and the header. The caller then writes fields {@code 0..fields-1}
+     * with {@link RecordProtocol#putField} into {@link #longsOf}/{@link #refsOf} at slot
+     * {@code (int) claim}, and ends with {@link #publishBegun}, or abandons the record if that
+     * fails ({@link RecordProtocol#abandon}'s stores, written out in its catch block). Nothing
+     * between this call and those may run user code.
+     *
+     * @return the claim, or {@link Stripe#FULL} if the event was dropped
+     */
+    public long begin(LoggerCore core, int fields) {
+        long ts = EpochClock.micros();
+        ContextFrame ctx = ContextStore.current();
+        ThreadFieldsFrame threadFields = ThreadFieldsStore.current();
+        Object span = trace == null ? null : trace.current();
+        String thread = threadNames ? Thread.currentThread().getName() : null;
+        CallerLocation caller = callerLocations ? CallerLocation.capture() : null;
+        int total = fields + trailers(span, thread, caller, threadFields);
+        long abandoned = RecordLayout.abandoned(total);
+        long c = claim(total);
+        if (c == Stripe.FULL) {
+            return c;
+        }
+        int at = (int) c;
+        int bi = (int) (c >>> STRIPE_SHIFT) << ringBits | (int) (c >>> 32) & RING_INDEX_MASK; // batchIndex(c), by hand: no call
+        long[] longs = batchLongs[bi];
+        Object[] refs = batchRefs[bi];
+        try {
+            putTrailers(longs, refs, at, fields, span, thread, caller, threadFields);
+            RecordProtocol.putFixed(longs, refs, at, core, ts, ctx);
+        } catch (Throwable t) {
+            // RecordProtocol.abandon, written out: a call here could overflow the stack again.
+            if (longs[at] < RecordLayout.PUBLISHED) {
+                longs[at] = abandoned;
+            }
+            throw t;
+        }
+        return c;
+    }
+
+    /** The long slots of the batch a claim from {@link #begin} is in. */
+    public long[] longsOf(long claim) {
+        return batchLongs[batchIndex(claim)];
+    }
+
+    /** The reference slots of the batch a claim from {@link #begin} is in. */
+    public Object[] refsOf(long claim) {
+        return batchRefs[batchIndex(claim)];
+    }
+
+    /** Step 4 for a record from {@link #begin}: its message and header; then step 5. */
+    public void publishBegun(long claim, int level, String msg) {
+        int bi = batchIndex(claim);
+        int at = (int) claim;
+        RecordProtocol.publishClaimed(batchLongs[bi], batchRefs[bi], at, level, msg);
         afterPublish(at);
     }
 
@@ -346,6 +434,13 @@ public final class EventAppender {
     private void publish(long[] longs, Object[] refs, int at, LoggerCore core, int level, long ts,
                          String msg, long messageArgs, ContextFrame ctx, int fields,
                          Object span, String thread, CallerLocation caller, ThreadFieldsFrame threadFields) {
+        int total = putTrailers(longs, refs, at, fields, span, thread, caller, threadFields);
+        RecordProtocol.publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, total);
+    }
+
+    /** The trailers after field {@code fields - 1}. @return the record's field count with them */
+    private int putTrailers(long[] longs, Object[] refs, int at, int fields,
+                            Object span, String thread, CallerLocation caller, ThreadFieldsFrame threadFields) {
         int total = fields;
         if (span != null) { // the writer reads the token through the TraceSource
             RecordProtocol.putTrailer(longs, refs, at, total++, RecordLayout.TAG_TRACE, trace, 0L, span);
@@ -360,7 +455,7 @@ public final class EventAppender {
         if (threadFields != null) {
             RecordProtocol.putTrailer(longs, refs, at, total++, RecordLayout.TAG_THREAD_FIELDS, null, 0L, threadFields);
         }
-        RecordProtocol.publish(longs, refs, at, core, level, ts, msg, messageArgs, ctx, total);
+        return total;
     }
 
     /**
@@ -382,8 +477,9 @@ public final class EventAppender {
         return ((long) si << STRIPE_SHIFT) | c;
     }
 
-    private Batch batchOf(long claim) {
-        return stripes[(int) (claim >>> STRIPE_SHIFT)].batch((int) (claim >>> 32) & RING_INDEX_MASK);
+    /** Where a claim's batch is in {@link #batchLongs} and {@link #batchRefs}. */
+    private int batchIndex(long claim) {
+        return (int) (claim >>> STRIPE_SHIFT) << ringBits | (int) (claim >>> 32) & RING_INDEX_MASK;
     }
 
     private void afterPublish(int at) {

@@ -67,8 +67,15 @@ public final class RecordLayout {
     /** The most trailers one record can have (trace, thread, caller, per-thread fields). */
     public static final int MAX_TRAILERS = 4;
 
-    private static final long PUBLISHED = 1L << 48;
-    private static final long ABANDONED = 1L << 47;
+    /**
+     * The PUBLISHED bit. Header slot values are non-negative, so a value below it is 0 or a claim
+     * mark: a check that needs no call (see {@code RecordProtocol.abandon}).
+     */
+    public static final long PUBLISHED = 1L << 48;
+    /** The ABANDONED bit: set, with PUBLISHED, in the header of a record that will never be written. */
+    public static final long ABANDONED = 1L << 47;
+    /** The field count's bits, in a header and in a claim mark. */
+    public static final long FIELD_COUNT_MASK = 0xFFFF_FFFFL;
     private static final long CLAIMED = 1L << 46;
 
     private RecordLayout() {
@@ -79,7 +86,7 @@ public final class RecordLayout {
     }
 
     public static long header(int levelOrdinal, int fieldCount) {
-        return PUBLISHED | ((long) levelOrdinal << 32) | (fieldCount & 0xFFFF_FFFFL);
+        return PUBLISHED | ((long) levelOrdinal << 32) | (fieldCount & FIELD_COUNT_MASK);
     }
 
     /**
@@ -87,7 +94,7 @@ public final class RecordLayout {
      * length, so a reader can step over it if it is never published.
      */
     public static long claimed(int fieldCount) {
-        return CLAIMED | (fieldCount & 0xFFFF_FFFFL);
+        return CLAIMED | (fieldCount & FIELD_COUNT_MASK);
     }
 
     /** Whether a header slot's value is a published (or abandoned) header rather than 0 or a claim mark. */
@@ -102,7 +109,7 @@ public final class RecordLayout {
 
     /** The header that marks {@code fieldCount} fields' worth of claimed slots as never written. */
     public static long abandoned(int fieldCount) {
-        return PUBLISHED | ABANDONED | (fieldCount & 0xFFFF_FFFFL);
+        return PUBLISHED | ABANDONED | (fieldCount & FIELD_COUNT_MASK);
     }
 
     public static boolean isAbandoned(long header) {

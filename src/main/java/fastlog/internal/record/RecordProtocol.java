@@ -99,12 +99,38 @@ public final class RecordProtocol {
     }
 
     /**
+     * Plain stores of the fixed slots known before the message: the logger, the time and the
+     * scoped context (no message arguments). For a record published by {@link #publishClaimed}.
+     */
+    public static void putFixed(long[] longs, Object[] refs, int at, LoggerCore core, long epochMicros,
+                                ContextFrame context) {
+        refs[at] = core;
+        longs[RecordLayout.timestampSlot(at)] = epochMicros;
+        longs[RecordLayout.messageArgsSlot(at)] = 0L;
+        refs[RecordLayout.contextSlot(at)] = context;
+    }
+
+    /**
+     * Plain store of the message, then the header with release, for a record whose other slots
+     * were written with {@link #putFixed}, {@link #putField} and {@link #putTrailer}. Its field
+     * count is the one its claim mark holds ({@link RecordLayout#claimed}).
+     */
+    public static void publishClaimed(long[] longs, Object[] refs, int at, int level, String msg) {
+        refs[RecordLayout.messageSlot(at)] = msg;
+        LONGS.setRelease(longs, at, RecordLayout.header(level, RecordLayout.fieldCount(longs[at])));
+    }
+
+    /**
      * The logging call failed between claiming the record's slots and publishing them: mark them
-     * abandoned so the consumer skips them and reports the event lost instead of waiting. A
-     * plain load and store, no VarHandle call, so this usually still fits on a stack that just
-     * overflowed; a plain store suffices because the consumer needs only the header's value (it
-     * reads none of the record's other slots). A header this thread already published is left
-     * alone.
+     * abandoned so the consumer skips them and reports the event lost instead of waiting. A plain
+     * load and store: the consumer needs only the header's value (it reads none of the record's
+     * other slots). A header this thread already published is left alone.
+     *
+     * <p>The producers' catch blocks ({@code EventAppender}, {@code EventBuilder}) write these two
+     * operations out instead of calling this method, with {@link RecordLayout#PUBLISHED} and a
+     * header made before the claim: after a StackOverflowError, the call itself overflows again
+     * (measured: {@code StackEdgeLogging} left several claims a run unabandoned, each stalling the
+     * writer for its patience). Should one still be left, its claim mark bounds the damage.
      */
     public static void abandon(long[] longs, int at, int fields) {
         if (!RecordLayout.isPublished(longs[at])) {

@@ -3,6 +3,8 @@ package fastlog.jcstress.support;
 import java.io.OutputStream;
 import java.io.PrintStream;
 
+import fastlog.api.BuilderAccess;
+import fastlog.api.EventBuilder;
 import fastlog.internal.level.Levels;
 import fastlog.internal.pipeline.ConsumerRole;
 import fastlog.internal.pipeline.EventAppender;
@@ -98,6 +100,23 @@ public final class TestPipeline {
             case 3 -> appender.log3(c, Levels.INFO, m, k, t, v, null, k, t, v + 1, null, k, t, v + 2, null);
             default -> throw new IllegalArgumentException("fields: " + fields);
         }
+        return stripe.dropped() == dropped;
+    }
+
+    /**
+     * Logs record {@code id} with {@code fields} fields (0..3) through the real event builder
+     * ({@code Logger.atInfo().field(..).log(msg)}), which claims and fills its record in separate
+     * steps ({@code EventAppender.begin}, then the fields, then {@code publishBegun}).
+     *
+     * @return as {@link #log}
+     */
+    public boolean logBuilt(int id, int fields) {
+        long dropped = stripe.dropped();
+        EventBuilder b = BuilderAccess.start(appender, CORE[id], Levels.INFO);
+        for (int f = 0; f < fields; f++) {
+            b = b.field(KEY[id], id * 100L + f);
+        }
+        b.log(MSG[id]);
         return stripe.dropped() == dropped;
     }
 

@@ -72,11 +72,12 @@ public interface BenchSystem {
     /** Creates the system with this name. */
     static BenchSystem named(String name) {
         return switch (name) {
-            case "fastlog" -> new FastlogSystem();
+            case "fastlog" -> new FastlogSystem(false);
+            case "fastlog-varargs" -> new FastlogSystem(true);
             case "log4j2" -> new Log4j2System();
             case "logback" -> new LogbackSystem();
             default -> throw new IllegalArgumentException("unknown system: " + name
-                    + " (expected fastlog, log4j2 or logback)");
+                    + " (expected fastlog, fastlog-varargs, log4j2 or logback)");
         };
     }
 }
