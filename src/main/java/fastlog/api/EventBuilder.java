@@ -2,11 +2,10 @@
 package fastlog.api;
 
 import fastlog.internal.pipeline.EventAppender;
+import fastlog.internal.pipeline.WideEvents;
 import fastlog.internal.record.Capture;
 import fastlog.internal.record.LoggerCore;
 import fastlog.internal.record.RecordLayout;
-import fastlog.internal.record.RecordProtocol;
-import fastlog.internal.stripe.Stripe;
 
 /**
  * One event built field by field, for calls with more fields than the typed overloads take:
@@ -42,7 +41,8 @@ public abstract sealed class EventBuilder {
     public static final int CAPACITY = 16;
 
     private static final String EXCEPTION_KEY = "exception";
-    private static final String TRUNCATED_KEY = "_truncated_fields";
+    private static final Object LONG = WideEvents.LONG;
+    private static final Object DOUBLE = WideEvents.DOUBLE;
 
     /** Null when the level is disabled: then nothing is captured or logged. */
     final EventAppender appender;
@@ -62,22 +62,22 @@ public abstract sealed class EventBuilder {
 
     /** Adds {@code key: value}. */
     public final EventBuilder field(String key, long value) {
-        return add(key == null ? "null" : key, RecordLayout.TAG_LONG, value, null);
+        return add(key == null ? "null" : key, value, LONG);
     }
 
     /** Adds {@code key: value}. */
     public final EventBuilder field(String key, double value) {
-        return add(key == null ? "null" : key, RecordLayout.TAG_DOUBLE, Double.doubleToRawLongBits(value), null);
+        return add(key == null ? "null" : key, Double.doubleToRawLongBits(value), DOUBLE);
     }
 
     /** Adds {@code key: value}. */
     public final EventBuilder field(String key, boolean value) {
-        return add(key == null ? "null" : key, RecordLayout.TAG_OBJECT, 0L, value ? Boolean.TRUE : Boolean.FALSE);
+        return add(key == null ? "null" : key, 0L, value ? Boolean.TRUE : Boolean.FALSE);
     }
 
     /** Adds {@code key: value}, captured now (see the class description). */
     public final EventBuilder field(String key, Object value) {
-        return add(key == null ? "null" : key, RecordLayout.TAG_OBJECT, 0L,
+        return add(key == null ? "null" : key, 0L,
                 appender == null ? null : Capture.value(value)); // disabled: run no toString()
     }
 
@@ -90,67 +90,15 @@ public abstract sealed class EventBuilder {
      * Logs the event with message {@code msg} (may be null). As with every logging call, nothing
      * is thrown because of the arguments.
      */
-    public final void log(String msg) {
-        EventAppender a = appender;
-        if (a == null || !a.admits(core, level, msg)) {
-            return;
-        }
-        int limit = count();
-        int cut = truncated();
-        int room = a.maxFields() - 1; // a tiny queue: keep room for the truncation count
-        if (limit > room) {
-            cut += limit - room;
-            limit = room;
-        }
-        long c = a.begin(core, cut > 0 ? limit + 1 : limit);
-        if (c == Stripe.FULL) {
-            return;
-        }
-        long[] longs = a.longsOf(c);
-        Object[] refs = a.refsOf(c);
-        int at = (int) c;
-        try {
-            writeFields(longs, refs, at, limit);
-            if (cut > 0) {
-                RecordProtocol.putField(longs, refs, at, limit, TRUNCATED_KEY, RecordLayout.TAG_LONG, cut, null);
-            }
-            a.publishBegun(c, level, msg);
-        } catch (Throwable t) {
-            // RecordProtocol.abandon, written out (a call here could overflow the stack again): the
-            // writer skips the record, whose length its claim mark holds, and reports it lost.
-            long mark = longs[at];
-            if (mark < RecordLayout.PUBLISHED) {
-                longs[at] = mark & RecordLayout.FIELD_COUNT_MASK | RecordLayout.PUBLISHED | RecordLayout.ABANDONED;
-            }
-            throw t;
-        }
-    }
+    public abstract void log(String msg);
 
     @Override
     public String toString() {
-        return "EventBuilder[" + core.name() + ", " + count() + " fields]";
+        return "EventBuilder[" + core.name() + "]";
     }
 
-    /** This builder with one more field. */
-    abstract EventBuilder add(String key, int tag, long bits, Object ref);
-
-    /** How many fields this builder keeps. */
-    abstract int count();
-
-    /** How many fields were given beyond {@link #CAPACITY}. */
-    int truncated() {
-        return 0;
-    }
-
-    /** Writes fields {@code 0..min(count, limit) - 1} into the claimed record at {@code at}. */
-    abstract void writeFields(long[] longs, Object[] refs, int at, int limit);
-
-    private static void put(long[] longs, Object[] refs, int at, int limit, int field,
-                            String key, int tag, long bits, Object ref) {
-        if (field < limit) {
-            RecordProtocol.putField(longs, refs, at, field, key, tag, bits, ref);
-        }
-    }
+    /** This builder with one more field: its value in {@code bits} if {@code ref} is a {@link WideEvents.Marker}, else {@code ref}. */
+    abstract EventBuilder add(String key, long bits, Object ref);
 
     /** No fields yet: what {@code Logger.atInfo()} and its siblings return. */
     private static final class F0 extends EventBuilder {
@@ -160,17 +108,33 @@ public abstract sealed class EventBuilder {
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F1(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F1(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 0;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            WideEvents.log(a, core, level, msg, 0, 0,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -178,32 +142,45 @@ public abstract sealed class EventBuilder {
     private static final class F1 extends EventBuilder {
         private final F0 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F1(F0 prev, String k, int t, long b, Object r) {
+        F1(F0 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F2(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F2(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 1;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 0, k, t, b, r);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            WideEvents.log(a, core, level, msg, 0, 1,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -211,34 +188,46 @@ public abstract sealed class EventBuilder {
     private static final class F2 extends EventBuilder {
         private final F1 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F2(F1 prev, String k, int t, long b, Object r) {
+        F2(F1 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F3(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F3(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 2;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 1, k, t, b, r);
-            F1 p1 = this.prev;
-            put(longs, refs, at, limit, 0, p1.k, p1.t, p1.b, p1.r);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F1 p0 = this.prev;
+            WideEvents.log(a, core, level, msg, 0, 2,
+                    p0.k, p0.b, p0.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -246,36 +235,47 @@ public abstract sealed class EventBuilder {
     private static final class F3 extends EventBuilder {
         private final F2 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F3(F2 prev, String k, int t, long b, Object r) {
+        F3(F2 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F4(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F4(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 3;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 2, k, t, b, r);
-            F2 p2 = this.prev;
-            put(longs, refs, at, limit, 1, p2.k, p2.t, p2.b, p2.r);
-            F1 p1 = p2.prev;
-            put(longs, refs, at, limit, 0, p1.k, p1.t, p1.b, p1.r);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F2 p1 = this.prev;
+            F1 p0 = p1.prev;
+            WideEvents.log(a, core, level, msg, 0, 3,
+                    p0.k, p0.b, p0.r,
+                    p1.k, p1.b, p1.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -283,38 +283,48 @@ public abstract sealed class EventBuilder {
     private static final class F4 extends EventBuilder {
         private final F3 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F4(F3 prev, String k, int t, long b, Object r) {
+        F4(F3 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F5(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F5(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 4;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 3, k, t, b, r);
-            F3 p3 = this.prev;
-            put(longs, refs, at, limit, 2, p3.k, p3.t, p3.b, p3.r);
-            F2 p2 = p3.prev;
-            put(longs, refs, at, limit, 1, p2.k, p2.t, p2.b, p2.r);
-            F1 p1 = p2.prev;
-            put(longs, refs, at, limit, 0, p1.k, p1.t, p1.b, p1.r);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F3 p2 = this.prev;
+            F2 p1 = p2.prev;
+            F1 p0 = p1.prev;
+            WideEvents.log(a, core, level, msg, 0, 4,
+                    p0.k, p0.b, p0.r,
+                    p1.k, p1.b, p1.r,
+                    p2.k, p2.b, p2.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -322,40 +332,49 @@ public abstract sealed class EventBuilder {
     private static final class F5 extends EventBuilder {
         private final F4 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F5(F4 prev, String k, int t, long b, Object r) {
+        F5(F4 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F6(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F6(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 5;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 4, k, t, b, r);
-            F4 p4 = this.prev;
-            put(longs, refs, at, limit, 3, p4.k, p4.t, p4.b, p4.r);
-            F3 p3 = p4.prev;
-            put(longs, refs, at, limit, 2, p3.k, p3.t, p3.b, p3.r);
-            F2 p2 = p3.prev;
-            put(longs, refs, at, limit, 1, p2.k, p2.t, p2.b, p2.r);
-            F1 p1 = p2.prev;
-            put(longs, refs, at, limit, 0, p1.k, p1.t, p1.b, p1.r);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F4 p3 = this.prev;
+            F3 p2 = p3.prev;
+            F2 p1 = p2.prev;
+            F1 p0 = p1.prev;
+            WideEvents.log(a, core, level, msg, 0, 5,
+                    p0.k, p0.b, p0.r,
+                    p1.k, p1.b, p1.r,
+                    p2.k, p2.b, p2.r,
+                    p3.k, p3.b, p3.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -363,42 +382,50 @@ public abstract sealed class EventBuilder {
     private static final class F6 extends EventBuilder {
         private final F5 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F6(F5 prev, String k, int t, long b, Object r) {
+        F6(F5 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F7(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F7(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 6;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 5, k, t, b, r);
-            F5 p5 = this.prev;
-            put(longs, refs, at, limit, 4, p5.k, p5.t, p5.b, p5.r);
-            F4 p4 = p5.prev;
-            put(longs, refs, at, limit, 3, p4.k, p4.t, p4.b, p4.r);
-            F3 p3 = p4.prev;
-            put(longs, refs, at, limit, 2, p3.k, p3.t, p3.b, p3.r);
-            F2 p2 = p3.prev;
-            put(longs, refs, at, limit, 1, p2.k, p2.t, p2.b, p2.r);
-            F1 p1 = p2.prev;
-            put(longs, refs, at, limit, 0, p1.k, p1.t, p1.b, p1.r);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F5 p4 = this.prev;
+            F4 p3 = p4.prev;
+            F3 p2 = p3.prev;
+            F2 p1 = p2.prev;
+            F1 p0 = p1.prev;
+            WideEvents.log(a, core, level, msg, 0, 6,
+                    p0.k, p0.b, p0.r,
+                    p1.k, p1.b, p1.r,
+                    p2.k, p2.b, p2.r,
+                    p3.k, p3.b, p3.r,
+                    p4.k, p4.b, p4.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -406,44 +433,51 @@ public abstract sealed class EventBuilder {
     private static final class F7 extends EventBuilder {
         private final F6 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F7(F6 prev, String k, int t, long b, Object r) {
+        F7(F6 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F8(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F8(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 7;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 6, k, t, b, r);
-            F6 p6 = this.prev;
-            put(longs, refs, at, limit, 5, p6.k, p6.t, p6.b, p6.r);
-            F5 p5 = p6.prev;
-            put(longs, refs, at, limit, 4, p5.k, p5.t, p5.b, p5.r);
-            F4 p4 = p5.prev;
-            put(longs, refs, at, limit, 3, p4.k, p4.t, p4.b, p4.r);
-            F3 p3 = p4.prev;
-            put(longs, refs, at, limit, 2, p3.k, p3.t, p3.b, p3.r);
-            F2 p2 = p3.prev;
-            put(longs, refs, at, limit, 1, p2.k, p2.t, p2.b, p2.r);
-            F1 p1 = p2.prev;
-            put(longs, refs, at, limit, 0, p1.k, p1.t, p1.b, p1.r);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F6 p5 = this.prev;
+            F5 p4 = p5.prev;
+            F4 p3 = p4.prev;
+            F3 p2 = p3.prev;
+            F2 p1 = p2.prev;
+            F1 p0 = p1.prev;
+            WideEvents.log(a, core, level, msg, 0, 7,
+                    p0.k, p0.b, p0.r,
+                    p1.k, p1.b, p1.r,
+                    p2.k, p2.b, p2.r,
+                    p3.k, p3.b, p3.r,
+                    p4.k, p4.b, p4.r,
+                    p5.k, p5.b, p5.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -451,46 +485,88 @@ public abstract sealed class EventBuilder {
     private static final class F8 extends EventBuilder {
         private final F7 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F8(F7 prev, String k, int t, long b, Object r) {
+        F8(F7 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F9(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F9(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 8;
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F7 p6 = this.prev;
+            F6 p5 = p6.prev;
+            F5 p4 = p5.prev;
+            F4 p3 = p4.prev;
+            F3 p2 = p3.prev;
+            F2 p1 = p2.prev;
+            F1 p0 = p1.prev;
+            WideEvents.log(a, core, level, msg, 0, 8,
+                    p0.k, p0.b, p0.r,
+                    p1.k, p1.b, p1.r,
+                    p2.k, p2.b, p2.r,
+                    p3.k, p3.b, p3.r,
+                    p4.k, p4.b, p4.r,
+                    p5.k, p5.b, p5.r,
+                    p6.k, p6.b, p6.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 7, k, t, b, r);
-            F7 p7 = this.prev;
-            put(longs, refs, at, limit, 6, p7.k, p7.t, p7.b, p7.r);
-            F6 p6 = p7.prev;
-            put(longs, refs, at, limit, 5, p6.k, p6.t, p6.b, p6.r);
-            F5 p5 = p6.prev;
-            put(longs, refs, at, limit, 4, p5.k, p5.t, p5.b, p5.r);
-            F4 p4 = p5.prev;
-            put(longs, refs, at, limit, 3, p4.k, p4.t, p4.b, p4.r);
-            F3 p3 = p4.prev;
-            put(longs, refs, at, limit, 2, p3.k, p3.t, p3.b, p3.r);
-            F2 p2 = p3.prev;
-            put(longs, refs, at, limit, 1, p2.k, p2.t, p2.b, p2.r);
-            F1 p1 = p2.prev;
-            put(longs, refs, at, limit, 0, p1.k, p1.t, p1.b, p1.r);
+        /** Logs an event of {@code n} fields: 0..7 from this chain, the others as given. */
+        void logWith(String msg, int truncated, int n,
+                     String k8, long b8, Object r8,
+                     String k9, long b9, Object r9,
+                     String k10, long b10, Object r10,
+                     String k11, long b11, Object r11,
+                     String k12, long b12, Object r12,
+                     String k13, long b13, Object r13,
+                     String k14, long b14, Object r14,
+                     String k15, long b15, Object r15) {
+            EventAppender a = appender;
+            F7 p6 = this.prev;
+            F6 p5 = p6.prev;
+            F5 p4 = p5.prev;
+            F4 p3 = p4.prev;
+            F3 p2 = p3.prev;
+            F2 p1 = p2.prev;
+            F1 p0 = p1.prev;
+            WideEvents.log(a, core, level, msg, truncated, n,
+                    p0.k, p0.b, p0.r,
+                    p1.k, p1.b, p1.r,
+                    p2.k, p2.b, p2.r,
+                    p3.k, p3.b, p3.r,
+                    p4.k, p4.b, p4.r,
+                    p5.k, p5.b, p5.r,
+                    p6.k, p6.b, p6.r,
+                    this.k, this.b, this.r,
+                    k8, b8, r8,
+                    k9, b9, r9,
+                    k10, b10, r10,
+                    k11, b11, r11,
+                    k12, b12, r12,
+                    k13, b13, r13,
+                    k14, b14, r14,
+                    k15, b15, r15);
         }
     }
 
@@ -498,33 +574,38 @@ public abstract sealed class EventBuilder {
     private static final class F9 extends EventBuilder {
         private final F8 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F9(F8 prev, String k, int t, long b, Object r) {
+        F9(F8 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F10(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F10(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 9;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 8, k, t, b, r);
-            this.prev.writeFields(longs, refs, at, limit);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F8 p7 = this.prev;
+            p7.logWith(msg, 0, 9,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -532,35 +613,39 @@ public abstract sealed class EventBuilder {
     private static final class F10 extends EventBuilder {
         private final F9 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F10(F9 prev, String k, int t, long b, Object r) {
+        F10(F9 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F11(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F11(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 10;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 9, k, t, b, r);
-            F9 p9 = this.prev;
-            put(longs, refs, at, limit, 8, p9.k, p9.t, p9.b, p9.r);
-            p9.prev.writeFields(longs, refs, at, limit);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F9 p8 = this.prev;
+            F8 p7 = p8.prev;
+            p7.logWith(msg, 0, 10,
+                    p8.k, p8.b, p8.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -568,37 +653,40 @@ public abstract sealed class EventBuilder {
     private static final class F11 extends EventBuilder {
         private final F10 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F11(F10 prev, String k, int t, long b, Object r) {
+        F11(F10 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F12(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F12(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 11;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 10, k, t, b, r);
-            F10 p10 = this.prev;
-            put(longs, refs, at, limit, 9, p10.k, p10.t, p10.b, p10.r);
-            F9 p9 = p10.prev;
-            put(longs, refs, at, limit, 8, p9.k, p9.t, p9.b, p9.r);
-            p9.prev.writeFields(longs, refs, at, limit);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F10 p9 = this.prev;
+            F9 p8 = p9.prev;
+            F8 p7 = p8.prev;
+            p7.logWith(msg, 0, 11,
+                    p8.k, p8.b, p8.r,
+                    p9.k, p9.b, p9.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -606,39 +694,41 @@ public abstract sealed class EventBuilder {
     private static final class F12 extends EventBuilder {
         private final F11 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F12(F11 prev, String k, int t, long b, Object r) {
+        F12(F11 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F13(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F13(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 12;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 11, k, t, b, r);
-            F11 p11 = this.prev;
-            put(longs, refs, at, limit, 10, p11.k, p11.t, p11.b, p11.r);
-            F10 p10 = p11.prev;
-            put(longs, refs, at, limit, 9, p10.k, p10.t, p10.b, p10.r);
-            F9 p9 = p10.prev;
-            put(longs, refs, at, limit, 8, p9.k, p9.t, p9.b, p9.r);
-            p9.prev.writeFields(longs, refs, at, limit);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F11 p10 = this.prev;
+            F10 p9 = p10.prev;
+            F9 p8 = p9.prev;
+            F8 p7 = p8.prev;
+            p7.logWith(msg, 0, 12,
+                    p8.k, p8.b, p8.r,
+                    p9.k, p9.b, p9.r,
+                    p10.k, p10.b, p10.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -646,41 +736,42 @@ public abstract sealed class EventBuilder {
     private static final class F13 extends EventBuilder {
         private final F12 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F13(F12 prev, String k, int t, long b, Object r) {
+        F13(F12 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F14(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F14(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 13;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 12, k, t, b, r);
-            F12 p12 = this.prev;
-            put(longs, refs, at, limit, 11, p12.k, p12.t, p12.b, p12.r);
-            F11 p11 = p12.prev;
-            put(longs, refs, at, limit, 10, p11.k, p11.t, p11.b, p11.r);
-            F10 p10 = p11.prev;
-            put(longs, refs, at, limit, 9, p10.k, p10.t, p10.b, p10.r);
-            F9 p9 = p10.prev;
-            put(longs, refs, at, limit, 8, p9.k, p9.t, p9.b, p9.r);
-            p9.prev.writeFields(longs, refs, at, limit);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F12 p11 = this.prev;
+            F11 p10 = p11.prev;
+            F10 p9 = p10.prev;
+            F9 p8 = p9.prev;
+            F8 p7 = p8.prev;
+            p7.logWith(msg, 0, 13,
+                    p8.k, p8.b, p8.r,
+                    p9.k, p9.b, p9.r,
+                    p10.k, p10.b, p10.r,
+                    p11.k, p11.b, p11.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -688,43 +779,43 @@ public abstract sealed class EventBuilder {
     private static final class F14 extends EventBuilder {
         private final F13 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F14(F13 prev, String k, int t, long b, Object r) {
+        F14(F13 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F15(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F15(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 14;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 13, k, t, b, r);
-            F13 p13 = this.prev;
-            put(longs, refs, at, limit, 12, p13.k, p13.t, p13.b, p13.r);
-            F12 p12 = p13.prev;
-            put(longs, refs, at, limit, 11, p12.k, p12.t, p12.b, p12.r);
-            F11 p11 = p12.prev;
-            put(longs, refs, at, limit, 10, p11.k, p11.t, p11.b, p11.r);
-            F10 p10 = p11.prev;
-            put(longs, refs, at, limit, 9, p10.k, p10.t, p10.b, p10.r);
-            F9 p9 = p10.prev;
-            put(longs, refs, at, limit, 8, p9.k, p9.t, p9.b, p9.r);
-            p9.prev.writeFields(longs, refs, at, limit);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F13 p12 = this.prev;
+            F12 p11 = p12.prev;
+            F11 p10 = p11.prev;
+            F10 p9 = p10.prev;
+            F9 p8 = p9.prev;
+            F8 p7 = p8.prev;
+            p7.logWith(msg, 0, 14,
+                    p8.k, p8.b, p8.r,
+                    p9.k, p9.b, p9.r,
+                    p10.k, p10.b, p10.r,
+                    p11.k, p11.b, p11.r,
+                    p12.k, p12.b, p12.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null,
+                    null, 0L, null);
         }
     }
 
@@ -732,45 +823,44 @@ public abstract sealed class EventBuilder {
     private static final class F15 extends EventBuilder {
         private final F14 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
 
-        F15(F14 prev, String k, int t, long b, Object r) {
+        F15(F14 prev, String k, long b, Object r) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
         }
 
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F16(this, key, tag, bits, ref);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F16(this, key, bits, ref);
         }
 
         @Override
-        int count() {
-            return 15;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 14, k, t, b, r);
-            F14 p14 = this.prev;
-            put(longs, refs, at, limit, 13, p14.k, p14.t, p14.b, p14.r);
-            F13 p13 = p14.prev;
-            put(longs, refs, at, limit, 12, p13.k, p13.t, p13.b, p13.r);
-            F12 p12 = p13.prev;
-            put(longs, refs, at, limit, 11, p12.k, p12.t, p12.b, p12.r);
-            F11 p11 = p12.prev;
-            put(longs, refs, at, limit, 10, p11.k, p11.t, p11.b, p11.r);
-            F10 p10 = p11.prev;
-            put(longs, refs, at, limit, 9, p10.k, p10.t, p10.b, p10.r);
-            F9 p9 = p10.prev;
-            put(longs, refs, at, limit, 8, p9.k, p9.t, p9.b, p9.r);
-            p9.prev.writeFields(longs, refs, at, limit);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F14 p13 = this.prev;
+            F13 p12 = p13.prev;
+            F12 p11 = p12.prev;
+            F11 p10 = p11.prev;
+            F10 p9 = p10.prev;
+            F9 p8 = p9.prev;
+            F8 p7 = p8.prev;
+            p7.logWith(msg, 0, 15,
+                    p8.k, p8.b, p8.r,
+                    p9.k, p9.b, p9.r,
+                    p10.k, p10.b, p10.r,
+                    p11.k, p11.b, p11.r,
+                    p12.k, p12.b, p12.r,
+                    p13.k, p13.b, p13.r,
+                    this.k, this.b, this.r,
+                    null, 0L, null);
         }
     }
 
@@ -778,59 +868,52 @@ public abstract sealed class EventBuilder {
     private static final class F16 extends EventBuilder {
         private final F15 prev;
         private final String k;
-        private final int t;
         private final long b;
         private final Object r;
         private final int truncated;
 
-        F16(F15 prev, String k, int t, long b, Object r, int truncated) {
+        F16(F15 prev, String k, long b, Object r, int truncated) {
             super(prev.appender, prev.core, prev.level);
             this.prev = prev;
             this.k = k;
-            this.t = t;
             this.b = b;
             this.r = r;
             this.truncated = truncated;
         }
 
-        F16(F15 prev, String k, int t, long b, Object r) {
-            this(prev, k, t, b, r, 0);
+        F16(F15 prev, String k, long b, Object r) {
+            this(prev, k, b, r, 0);
         }
 
         /** Full: the new field is counted, not kept. */
         @Override
-        EventBuilder add(String key, int tag, long bits, Object ref) {
-            return new F16(prev, k, t, b, r, truncated + 1);
+        EventBuilder add(String key, long bits, Object ref) {
+            return new F16(prev, k, b, r, truncated + 1);
         }
 
         @Override
-        int truncated() {
-            return truncated;
-        }
-
-        @Override
-        int count() {
-            return 16;
-        }
-
-        @Override
-        void writeFields(long[] longs, Object[] refs, int at, int limit) {
-            put(longs, refs, at, limit, 15, k, t, b, r);
-            F15 p15 = this.prev;
-            put(longs, refs, at, limit, 14, p15.k, p15.t, p15.b, p15.r);
-            F14 p14 = p15.prev;
-            put(longs, refs, at, limit, 13, p14.k, p14.t, p14.b, p14.r);
-            F13 p13 = p14.prev;
-            put(longs, refs, at, limit, 12, p13.k, p13.t, p13.b, p13.r);
-            F12 p12 = p13.prev;
-            put(longs, refs, at, limit, 11, p12.k, p12.t, p12.b, p12.r);
-            F11 p11 = p12.prev;
-            put(longs, refs, at, limit, 10, p11.k, p11.t, p11.b, p11.r);
-            F10 p10 = p11.prev;
-            put(longs, refs, at, limit, 9, p10.k, p10.t, p10.b, p10.r);
-            F9 p9 = p10.prev;
-            put(longs, refs, at, limit, 8, p9.k, p9.t, p9.b, p9.r);
-            p9.prev.writeFields(longs, refs, at, limit);
+        public void log(String msg) {
+            EventAppender a = appender;
+            if (a == null) {
+                return;
+            }
+            F15 p14 = this.prev;
+            F14 p13 = p14.prev;
+            F13 p12 = p13.prev;
+            F12 p11 = p12.prev;
+            F11 p10 = p11.prev;
+            F10 p9 = p10.prev;
+            F9 p8 = p9.prev;
+            F8 p7 = p8.prev;
+            p7.logWith(msg, truncated, 16,
+                    p8.k, p8.b, p8.r,
+                    p9.k, p9.b, p9.r,
+                    p10.k, p10.b, p10.r,
+                    p11.k, p11.b, p11.r,
+                    p12.k, p12.b, p12.r,
+                    p13.k, p13.b, p13.r,
+                    p14.k, p14.b, p14.r,
+                    this.k, this.b, this.r);
         }
     }
 }

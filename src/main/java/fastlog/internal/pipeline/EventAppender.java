@@ -363,9 +363,8 @@ public final class EventAppender {
 
     /**
      * Steps 2 and 3 for a record whose {@code fields} call fields the caller writes itself
-     * (the fluent {@code Logger.atInfo()...log(msg)}: its fields are in the builder, not in
-     * arguments): takes the clock and the context, claims room, and writes everything but the
-     * call fields, the message and the header. The caller then writes fields {@code 0..fields-1}
+     * ({@link WideEvents}, for the event builder's four fields and more): takes the clock and the
+     * context, claims room, and writes everything but the call fields, the message and the header. The caller then writes fields {@code 0..fields-1}
      * with {@link RecordProtocol#putField} into {@link #longsOf}/{@link #refsOf} at slot
      * {@code (int) claim}, and ends with {@link #publishBegun}, or abandons the record if that
      * fails ({@link RecordProtocol#abandon}'s stores, written out in its catch block). Nothing
@@ -373,7 +372,7 @@ public final class EventAppender {
      *
      * @return the claim, or {@link Stripe#FULL} if the event was dropped
      */
-    public long begin(LoggerCore core, int fields) {
+    long begin(LoggerCore core, int fields) {
         long ts = EpochClock.micros();
         ContextFrame ctx = ContextStore.current();
         ThreadFieldsFrame threadFields = ThreadFieldsStore.current();
@@ -404,17 +403,17 @@ public final class EventAppender {
     }
 
     /** The long slots of the batch a claim from {@link #begin} is in. */
-    public long[] longsOf(long claim) {
+    long[] longsOf(long claim) {
         return batchLongs[batchIndex(claim)];
     }
 
     /** The reference slots of the batch a claim from {@link #begin} is in. */
-    public Object[] refsOf(long claim) {
+    Object[] refsOf(long claim) {
         return batchRefs[batchIndex(claim)];
     }
 
     /** Step 4 for a record from {@link #begin}: its message and header; then step 5. */
-    public void publishBegun(long claim, int level, String msg) {
+    void publishBegun(long claim, int level, String msg) {
         int bi = batchIndex(claim);
         int at = (int) claim;
         RecordProtocol.publishClaimed(batchLongs[bi], batchRefs[bi], at, level, msg);

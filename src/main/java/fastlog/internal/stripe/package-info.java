@@ -11,6 +11,8 @@
  * sequence it is ready for, so a stale thread's CAS fails instead of reopening a recycled batch;
  * every step of the protocol can be finished by any thread, so a thread that dies between two
  * steps (a StackOverflowError) cannot wedge a stripe; and a record claimed and never published is
- * abandoned or, at worst, given up on after a bounded wait, then reported lost.
+ * abandoned or, at worst, given up on after a bounded wait, then reported lost, while the records
+ * after it are read: the claim stores the record's length in its header slot
+ * ({@link fastlog.internal.stripe.Stripe#claim}).
  */
 package fastlog.internal.stripe;

@@ -114,6 +114,23 @@ public class LoggerCallerCostBenchmark {
         }
     }
 
+    /** fastlog only ({@code -p system=fastlog}): the event builder's smallest and largest wide calls. */
+    @Benchmark
+    public void builderFourFields(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.fourFields(a.userId, a.orderId, a.total, a.currency);
+        }
+    }
+
+    /** fastlog only ({@code -p system=fastlog}): sixteen fields, the event builder's capacity. */
+    @Benchmark
+    public void builderSixteenFields(SystemState s, CallArgs a, Burst b) {
+        for (int i = 0; i < BURST; i++) {
+            s.sys.sixteenFields(a.userId, a.orderId, a.items, a.total, a.currency, a.country, a.coupon,
+                    a.express, a.latencyMs, a.region);
+        }
+    }
+
     @Benchmark
     public void exception(SystemState s, CallArgs a, Burst b) {
         for (int i = 0; i < BURST; i++) {

@@ -32,6 +32,20 @@ public interface BenchSystem {
     void tenFields(long userId, long orderId, long items, double total, String currency,
                    String country, String coupon, boolean express, double latencyMs, String region);
 
+    /**
+     * Four fields through fastlog's event builder ({@code atInfo().field(..)...log(msg)}); fastlog
+     * only: the arity limits of the builder's allocation-free path, with {@link #sixteenFields}.
+     */
+    default void fourFields(long userId, long orderId, double total, String currency) {
+        throw new UnsupportedOperationException(name() + ": fastlog's event builder only");
+    }
+
+    /** Sixteen fields through fastlog's event builder, its capacity; fastlog only. */
+    default void sixteenFields(long userId, long orderId, long items, double total, String currency,
+                               String country, String coupon, boolean express, double latencyMs, String region) {
+        throw new UnsupportedOperationException(name() + ": fastlog's event builder only");
+    }
+
     /** {@code error("payment failed", "order_id", 99000123, <exception>)}. */
     void exception(long orderId, Throwable error);
 

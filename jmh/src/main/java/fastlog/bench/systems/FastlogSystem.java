@@ -113,6 +113,23 @@ final class FastlogSystem implements BenchSystem {
     }
 
     @Override
+    public void fourFields(long userId, long orderId, double total, String currency) {
+        log.atInfo().field("user_id", userId).field("order_id", orderId).field("total", total)
+                .field("currency", currency).log("checkout");
+    }
+
+    @Override
+    public void sixteenFields(long userId, long orderId, long items, double total, String currency,
+                              String country, String coupon, boolean express, double latencyMs, String region) {
+        log.atInfo().field("user_id", userId).field("order_id", orderId).field("items", items)
+                .field("total", total).field("currency", currency).field("country", country)
+                .field("coupon", coupon).field("express", express).field("latency_ms", latencyMs)
+                .field("region", region).field("cart_id", orderId + 1).field("session", userId + 2)
+                .field("discount", total / 10).field("channel", "web").field("retry", false)
+                .field("attempt", items + 3).log("checkout");
+    }
+
+    @Override
     public void exception(long orderId, Throwable error) {
         log.error("payment failed", "order_id", orderId, "error", error);
     }
