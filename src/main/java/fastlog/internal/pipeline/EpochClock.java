@@ -20,7 +20,8 @@ public final class EpochClock {
      * {@code InstantSource.system().instant()} are the same read; {@code System.nanoTime()} is
      * monotonic and drifts from wall time). C2 inlines it and scalar-replaces the Instant (checked
      * with JMH {@code -prof gc}: 0 B/op on the logging call). What it costs on the benchmark
-     * machine, next to those alternatives: docs/performance.md, "The clock".
+     * machine, next to those alternatives:
+     * docs/performance.md, "The clock, and the caller minus the clock".
      */
     public static long micros() {
         Instant now = Instant.now();
