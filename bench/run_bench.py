@@ -27,7 +27,14 @@ What it runs (docs/performance.md says how each peer is configured, and why):
                                     event (the caller's cost does not depend on the preset).
     write_ceiling_<shape>           pre-rendered fastlog lines, 1 MiB per write, one thread
                                     (system ceiling).
-    clock_<epochMicros|nanoTime>    the clock reads on fastlog's producer path (system clock).
+    clock_<read>                    ClockBenchmark, in the same JMH invocation as the 1-thread
+                                    caller benchmarks and measured the same way (bursts of 1,000,
+                                    the calling thread's CPU time): epochMicros (fastlog's clock,
+                                    EpochClock.micros), instantNow, clockSystemUtc, instantSource,
+                                    and as references currentTimeMillis (ms) and nanoTime (not wall
+                                    time); system "clock".
+    caller_minus_clock_<shape>_t1   fastlog's caller_<shape>_t1 minus clock_epochMicros, ns/op and
+                                    CPU ns/op: what the call costs besides reading the clock.
     slf4j_caller_<shape>_<t1|t2>, slf4j_saturation_<shape>_<t1|t2>
                                     the same SLF4J 2 calls through fastlog-slf4j, Logback and
                                     log4j-slf4j2-impl (bench/slf4j_bench.py says how, and what it checks).
@@ -79,6 +86,8 @@ import trace_bench
 SYSTEMS = ["fastlog", "log4j2", "logback"]
 SHAPES = ["oneField", "threeFields", "tenFields", "exception", "disabled"]
 WRITER_SHAPES = ["oneField", "threeFields", "tenFields", "exception"]
+# The clock reads ClockBenchmark times next to the 1-thread caller benchmarks; the first is fastlog's.
+CLOCKS = ["epochMicros", "instantNow", "clockSystemUtc", "instantSource", "currentTimeMillis", "nanoTime"]
 # One field holding a nested value (issue 13): the caller's capture and the writer's rendering.
 NESTED_SHAPES = ["hashMap5", "mapOf5", "record4", "listOf10Longs"]
 REDACTION_SHAPES = ["threeFields", "tenFields", "hashMap5"]
@@ -225,10 +234,19 @@ class Run:
         for suffix, shapes in self.mode["caller"]:
             threads, virtual = (2 if suffix != "t1" else 1), suffix.startswith("vt")
             regex = r"LoggerCallerCostBenchmark\.(" + "|".join(shapes) + r")$"
-            for e in self.jmh(f"caller-{suffix}", regex, threads, virtual,
-                              expected=[(sh, s) for sh in shapes for s in SYSTEMS]):
-                shape, system = e["benchmark"].rsplit(".", 1)[1], e["params"]["system"]
-                bench = f"caller_{shape}_{suffix}"
+            expected = [(sh, s) for sh in shapes for s in SYSTEMS]
+            # The clock in the same JMH run as the 1-thread callers (same settings, minutes apart,
+            # not a separate invocation at another time), so that caller minus clock is fair.
+            with_clock = suffix == "t1" and self.mode.get("clock")
+            if with_clock:
+                regex = r"(LoggerCallerCostBenchmark\.(" + "|".join(shapes) + r")|ClockBenchmark\.(" + "|".join(CLOCKS) + r"))$"
+                expected += [(c, "") for c in CLOCKS]
+            for e in self.jmh(f"caller-{suffix}", regex, threads, virtual, expected=expected):
+                method = e["benchmark"].rsplit(".", 1)[1]
+                if e["benchmark"].rsplit(".", 2)[-2] == "ClockBenchmark":
+                    bench, system = f"clock_{method}", "clock"
+                else:
+                    bench, system = f"caller_{method}_{suffix}", e["params"]["system"]
                 self.record(bench, system, "ns_per_op", median_raw(e["primaryMetric"]))
                 sec = e.get("secondaryMetrics", {})
                 calls = sum_raw(sec.get("callerCalls"))
@@ -238,6 +256,8 @@ class Run:
                         self.record(bench, system, "caller_cpu_ns_per_op", sum_raw(sec.get("callerCpuNanos")) / calls)
                 if "gc.alloc.rate.norm" in sec:
                     self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
+            if with_clock:
+                self.record_caller_minus_clock(shapes)
         for suffix, shapes in self.mode["saturation"]:
             threads, virtual = (2 if suffix != "t1" else 1), suffix.startswith("vt")
             regex = r"LoggerSaturationBenchmark\.(" + "|".join(shapes) + r")$"
@@ -295,15 +315,19 @@ class Run:
                                 sum_raw(sec.get("cpuNanos")) / sum_raw(sec.get("renders")))
                 if "gc.alloc.rate.norm" in sec:
                     self.record(bench, "fastlog", "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
-        if self.mode.get("clock"):
-            # What fastlog's caller pays for its timestamp (Instant.now) and, for comparison, nanoTime.
-            clocks = ["epochMicros", "nanoTime"]
-            for e in self.jmh("clock", r"ProducerPathBenchmark\.(" + "|".join(clocks) + r")$", 1, False,
-                              prof_gc=False, expected=[(c, "") for c in clocks]):
-                method = e["benchmark"].rsplit(".", 1)[1]
-                self.record(f"clock_{method}", "clock", "ns_per_op", median_raw(e["primaryMetric"]))
         slf4j_bench.run_jmh(self)  # the SLF4J section: slf4j_caller_*, slf4j_saturation_* (bench/slf4j_bench.py)
         trace_bench.run_jmh(self)  # trace correlation's caller overhead: trace_caller_* (bench/trace_bench.py)
+
+    def record_caller_minus_clock(self, shapes):
+        """fastlog's 1-thread caller cost minus its clock read (clock_epochMicros), per shape."""
+        for shape in shapes:
+            if shape == "disabled":  # a disabled call reads no clock
+                continue
+            for metric in ("ns_per_op", "caller_cpu_ns_per_op"):
+                call = self.value(f"caller_{shape}_t1", "fastlog", metric)
+                clock = self.value("clock_epochMicros", "clock", metric)
+                if call is not None and clock is not None:
+                    self.record(f"caller_minus_clock_{shape}_t1", "fastlog", metric, call - clock)
 
     # ------------------------------------------------------------------ persisted
 
@@ -419,12 +443,20 @@ class Run:
         groups = [
             ("Caller cost per call (writer keeps up), median ns/op; cpu = calling thread's CPU time per call; "
              "B/op = calling thread's allocation",
-             [b for b in benches if b.startswith("caller_")],
+             [b for b in benches if b.startswith("caller_") and not b.startswith("caller_minus_clock_")],
              ["ns_per_op", "caller_cpu_ns_per_op", "bytes_per_op", "alloc_per_op_all_threads"]),
+            ("The clock: one read, timed like the caller (bursts of 1,000, same JMH run as the 1-thread callers); "
+             "epochMicros is fastlog's (Instant.now -> us); currentTimeMillis is ms only, nanoTime is not wall time",
+             [b for b in benches if b.startswith("clock_")],
+             ["ns_per_op", "caller_cpu_ns_per_op", "bytes_per_op", "alloc_per_op_all_threads"]),
+            ("fastlog's caller minus its clock (caller_<shape>_t1 - clock_epochMicros): the call's cost besides "
+             "the timestamp",
+             [b for b in benches if b.startswith("caller_minus_clock_")],
+             ["ns_per_op", "caller_cpu_ns_per_op"]),
             ("Saturation (queue full: writer-bound), median ns/op per call and events/s",
              [b for b in benches if b.startswith("saturation_")], ["ns_per_op", "events_per_s", "alloc_per_op_all_threads"]),
-            ("Baselines: fastlog's rendering alone, the pre-rendered write ceiling (one thread), the clock reads",
-             [b for b in benches if b.startswith(("render_", "write_ceiling_", "clock_"))],
+            ("Baselines: fastlog's rendering alone, the pre-rendered write ceiling (one thread)",
+             [b for b in benches if b.startswith(("render_", "write_ceiling_"))],
              ["ns_per_op", "cpu_ns_per_op", "events_per_s"]),
             ("Persisted: N events into a real file until written (median of runs)",
              [b for b in benches if b.startswith("persisted_")],
@@ -439,7 +471,8 @@ class Run:
             lines.append("")
             lines.append("== " + title)
             lines.append("   ratio = value / fastlog's value in the same benchmark")
-            head = f"{'bench':28s} {'system':17s}" + "".join(f"{m:>27s}" for m in metrics)
+            w = max(28, *(len(b) for b in bs))  # caller_minus_clock_<shape>_t1 is longer than most
+            head = f"{'bench':{w}s} {'system':17s}" + "".join(f"{m:>27s}" for m in metrics)
             lines.append(head)
             for b in bs:
                 for s in order:
@@ -462,7 +495,7 @@ class Run:
                             ratio = f" ({v / f:7.2f}x)"
                         cells.append(f"{fmt_cell(v):>16s}{ratio}")
                     if any_v:
-                        lines.append(f"{b:28s} {s:17s}" + "".join(cells))
+                        lines.append(f"{b:{w}s} {s:17s}" + "".join(cells))
         return "\n".join(lines)
 
     def goals(self):
@@ -475,6 +508,13 @@ class Run:
         ns = self.value("caller_oneField_t1", "fastlog", "ns_per_op")
         if ns is not None:
             add("fastlog producer cost, 1-field call, 1 thread", f"{ns:.1f} ns/op", "<= 25 ns/op", ns <= 25)
+        rest = self.value("caller_minus_clock_oneField_t1", "fastlog", "ns_per_op")
+        if rest is not None:
+            cpu = self.value("caller_minus_clock_oneField_t1", "fastlog", "caller_cpu_ns_per_op")
+            clock = self.value("clock_epochMicros", "clock", "ns_per_op")
+            add("fastlog 1-field caller minus clock, 1 thread", f"{rest:.1f} ns/op"
+                + (f" (CPU {cpu:.1f} ns/op)" if cpu is not None else ""), "<= 10 ns/op", rest <= 10,
+                f"caller {ns:.1f} ns/op - clock_epochMicros {clock:.1f} ns/op, same JMH run")
         b = self.value("caller_oneField_t1", "fastlog", "bytes_per_op")
         if b is not None:
             add("fastlog producer allocation, 1-field call", f"{b:.3f} B/op", "0 B/op", b < 0.5)
@@ -529,7 +569,8 @@ class Run:
         print(self.tables())
         print("\n== Goals (targets of the benchmark, not assertions)")
         for x in goals:
-            print(f"  {'met   ' if x['met'] else 'MISSED'}  {x['goal']}: {x['measured']} (target {x['target']})")
+            print(f"  {'met   ' if x['met'] else 'MISSED'}  {x['goal']}: {x['measured']} (target {x['target']})"
+                  + (f"; {x['note']}" if x["note"] else ""))
         for x in self.skipped:
             print(f"SKIPPED: {x['system']} ({x['configuration']}): {x['why']}")
         if self.findings:

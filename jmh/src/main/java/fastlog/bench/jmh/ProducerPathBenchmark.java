@@ -1,6 +1,5 @@
 package fastlog.bench.jmh;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +16,12 @@ import fastlog.internal.context.ContextStore;
 import fastlog.internal.record.Capture;
 
 /**
- * Profiling aid (`make bench` runs only {@code epochMicros} and {@code nanoTime}, as the
- * {@code clock_*} baselines): the cost of the pieces of fastlog's producer path that
- * do not depend on the queue, to see how much of the caller's budget (25 ns) each one takes.
- * {@code epochMicros} is what {@code EpochClock.micros()} does (Instant.now), {@code contextLookup}
- * is {@code ContextStore.current()} outside any scope (a ScopedValue miss on Java 25),
- * {@code stripeIndex} is the thread-id hash that picks a stripe. {@code capture*} is what the
- * caller pays to capture a nested value ({@code Capture.value}): a check for the Map.of, the
+ * Profiling aid (not run by `make bench`): the cost of the pieces of fastlog's producer path that
+ * do not depend on the queue, to see how much of the caller's budget each one takes. The clock is
+ * in {@link ClockBenchmark}, which `make bench` runs next to the caller benchmarks.
+ * {@code contextLookup} is {@code ContextStore.current()} outside any scope (a ScopedValue miss on
+ * Java 25), {@code stripeIndex} is the thread-id hash that picks a stripe. {@code capture*} is what
+ * the caller pays to capture a nested value ({@code Capture.value}): a check for the Map.of, the
  * record and the List.of (kept by reference), a snapshot for the HashMap.
  */
 @State(Scope.Thread)
@@ -54,22 +52,6 @@ public class ProducerPathBenchmark {
     @Benchmark
     public Object captureListOf10Longs() {
         return Capture.value(listOf10);
-    }
-
-    @Benchmark
-    public long epochMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
-    }
-
-    @Benchmark
-    public long currentTimeMillis() {
-        return System.currentTimeMillis();
-    }
-
-    @Benchmark
-    public long nanoTime() {
-        return System.nanoTime();
     }
 
     @Benchmark
