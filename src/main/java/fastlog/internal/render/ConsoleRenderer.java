@@ -161,11 +161,15 @@ public final class ConsoleRenderer implements LineRenderer {
         LineFields f = fields;
         f.open(longs, refs, at, header, writeMessage(out, longs, refs, at));
         writeAmbientFields(out, longs, refs, at, f.trailersFrom(), f.trailersTo());
+        RenderedKey[] keys = f.keys();
+        boolean[] winners = f.winners();
+        int bound = f.bound();
+        int first = f.first();
         for (int j = 0, n = f.count(); j < n; j++) {
-            if (!f.wins(j)) {
+            if (!winners[j]) {
                 continue;
             }
-            RenderedKey key = f.key(j);
+            RenderedKey key = keys[j];
             int fieldMark = out.size();
             try {
                 Object v;
@@ -173,10 +177,10 @@ public final class ConsoleRenderer implements LineRenderer {
                     writeKey(out, key.name);
                     text.writeValue(out, mask);
                     continue;
-                } else if (!f.isCallField(j)) {
+                } else if (j < bound) {
                     v = f.frameValue(j);
                 } else {
-                    int field = f.callField(j);
+                    int field = j - first;
                     int tag = (int) longs[RecordLayout.keySlot(at, field)];
                     int slot = RecordLayout.valueSlot(at, field);
                     if (tag == RecordLayout.TAG_LONG) {

@@ -140,11 +140,15 @@ public final class EventRenderer implements LineRenderer {
         }
         invalidJsonCount = 0;
         int n = f.count();
+        RenderedKey[] keys = f.keys();
+        boolean[] winners = f.winners();
+        int bound = f.bound();
+        int first = f.first();
         for (int j = 0; j < n; j++) {
-            if (!f.wins(j)) {
+            if (!winners[j]) {
                 continue;
             }
-            RenderedKey key = f.key(j);
+            RenderedKey key = keys[j];
             if (key.special && (key.excluded || key.eventException && writeEventException(out, f.objectValue(j)))) {
                 continue;
             }
@@ -155,8 +159,8 @@ public final class EventRenderer implements LineRenderer {
                 continue;
             }
             try {
-                if (f.isCallField(j)) {
-                    writeFieldValue(out, longs, refs, at, f.callField(j));
+                if (j >= bound) {
+                    writeFieldValue(out, longs, refs, at, j - first);
                 } else {
                     values.write(out, f.frameValue(j));
                 }
@@ -284,7 +288,7 @@ public final class EventRenderer implements LineRenderer {
         for (boolean taken = true; taken; ) {
             taken = false;
             for (int j = 0; j < n && !taken; j++) {
-                taken = fields.key(j).name.equals(name);
+                taken = fields.keys()[j].name.equals(name);
             }
             if (taken) {
                 name = names.rename("_" + name);
@@ -297,7 +301,7 @@ public final class EventRenderer implements LineRenderer {
             if (i > 0) {
                 out.writeByte(',');
             }
-            out.writeString(fields.key(invalidJson[i]).name);
+            out.writeString(fields.keys()[invalidJson[i]].name);
         }
         out.writeByte(']');
     }

@@ -17,11 +17,14 @@ import fastlog.internal.record.RecordLayout;
  * compared as rendered ({@link RenderedKey}: renamed off reserved names, made well-formed).
  *
  * <p>A renderer {@link #open opens} a record after writing its message, then walks the indexes
- * {@code 0 <= j < }{@link #count()}, skipping those that are not {@link #wins winners}. Index
- * {@code j} is a call field when {@link #isCallField} (its tag and slots are in the record; see
- * {@link #callField}), else a value held by a frame or the logger ({@link #frameValue}). The
- * record's trailers (trace, thread, caller: {@link #trailersFrom()} to {@link #trailersTo()}) and
- * its leading message arguments are not among the indexes.
+ * {@code 0 <= j < }{@link #count()}, skipping those that are not {@link #winners() winners}.
+ * Index {@code j} is a call field when {@code j >= }{@link #bound()} (record field
+ * {@code j - }{@link #first()}: its tag and slots are in the record), else a value held by a frame
+ * or the logger ({@link #frameValue}). The record's trailers (trace, thread, caller:
+ * {@link #trailersFrom()} to {@link #trailersTo()}) and its leading message arguments are not among
+ * the indexes. The renderers copy the arrays and bounds into locals once per event: read through
+ * methods on every field, they cost a one-field render nothing but a three-field one about 10 ns
+ * ({@code bench/results/ab-linefields-json-render-2026-12-01.json}).
  *
  * <p>One per renderer: it keeps scratch arrays between events, so only the consumer-role holder
  * uses it, like the renderer that owns it.
@@ -35,6 +38,8 @@ final class LineFields {
     private RenderedKey[] keys = new RenderedKey[32];
     /** {@code keys[i].hash}, side by side, so the duplicate scan compares ints in one array. */
     private int[] hashes = new int[32];
+    /** Whether field j is written: no later field has the same key. */
+    private boolean[] winners = new boolean[32];
     private HashMap<String, Integer> lastIndex;
 
     // The open record.
@@ -52,7 +57,6 @@ final class LineFields {
     private int count;
     private int trailersFrom;
     private int trailersTo;
-    private boolean linear;
     private long uncachedBefore;
 
     LineFields(RenderedKeyCache renderedKeys) {
@@ -109,9 +113,16 @@ final class LineFields {
         for (int f = argc; f < fields; f++) {
             h[first + f] = (k[first + f] = renderedKeys.get((String) refs[RecordLayout.keySlot(at, f)])).hash;
         }
-        linear = n <= LINEAR_DEDUP_LIMIT;
-        if (!linear) {
+        boolean[] w = winners;
+        if (n <= LINEAR_DEDUP_LIMIT) {
+            for (int j = 0; j < n; j++) {
+                w[j] = !repeatedLater(k, h, j, n);
+            }
+        } else {
             indexLast(k, n);
+            for (int j = 0; j < n; j++) {
+                w[j] = lastIndex.get(k[j].name) == j;
+            }
         }
     }
 
@@ -130,23 +141,24 @@ final class LineFields {
         return count;
     }
 
-    /** Whether field {@code j} is written: no later field has the same key. */
-    boolean wins(int j) {
-        return linear ? !repeatedLater(keys, hashes, j, count) : lastIndex.get(keys[j].name) == j;
+    /** The fields' rendered keys, by index ({@code 0..count() - 1}; the array may be longer). */
+    RenderedKey[] keys() {
+        return keys;
     }
 
-    RenderedKey key(int j) {
-        return keys[j];
+    /** Whether each field is written (no later field has the same key), by index. */
+    boolean[] winners() {
+        return winners;
     }
 
-    /** Whether field {@code j} is one of the call's fields (else a frame's or the logger's). */
-    boolean isCallField(int j) {
-        return j >= bound;
+    /** The first call field's index: indexes below it are per-thread, scoped or bound fields. */
+    int bound() {
+        return bound;
     }
 
-    /** The record field number of call field {@code j} ({@link RecordLayout#keySlot}). */
-    int callField(int j) {
-        return j - first;
+    /** Index {@code j >= bound()} is record field {@code j - first()} ({@link RecordLayout#keySlot}). */
+    int first() {
+        return first;
     }
 
     /** The value of field {@code j}, which is not a call field: per-thread, scoped or bound. */
@@ -179,6 +191,7 @@ final class LineFields {
         if (k.length > 1024) {
             keys = new RenderedKey[32]; // don't keep a huge scratch array after one huge event
             hashes = new int[32];
+            winners = new boolean[32];
         } else if (renderedKeys.uncachedMade() != uncachedBefore) {
             Arrays.fill(k, 0, count, null); // don't keep a long key alive after its event
         }
@@ -190,12 +203,13 @@ final class LineFields {
         longs = null;
     }
 
-    /** The key scratch array, and {@link #hashes} beside it, with room for {@code n}. */
+    /** The key scratch array, and {@link #hashes} and {@link #winners} beside it, with room for {@code n}. */
     private RenderedKey[] keysFor(int n) {
         if (keys.length < n) {
             int length = Math.max(n, keys.length * 2);
             keys = new RenderedKey[length];
             hashes = new int[length];
+            winners = new boolean[length];
         }
         return keys;
     }

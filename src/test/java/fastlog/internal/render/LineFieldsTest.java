@@ -1,9 +1,7 @@
 package fastlog.internal.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,19 +72,19 @@ class LineFieldsTest {
     private List<String> winners(Rec r) {
         List<String> out = new ArrayList<>();
         for (int j = 0; j < fields.count(); j++) {
-            if (!fields.wins(j)) {
+            if (!fields.winners()[j]) {
                 continue;
             }
             Object v;
-            if (fields.isCallField(j)) {
-                int f = fields.callField(j);
+            if (j >= fields.bound()) {
+                int f = j - fields.first();
                 int tag = (int) r.longs[RecordLayout.keySlot(0, f)];
                 v = tag == RecordLayout.TAG_LONG ? (Object) r.longs[RecordLayout.valueSlot(0, f)]
                         : r.refs[RecordLayout.valueSlot(0, f)];
             } else {
                 v = fields.frameValue(j);
             }
-            out.add(fields.key(j).name + "=" + v);
+            out.add(fields.keys()[j].name + "=" + v);
         }
         return out;
     }
@@ -148,8 +146,7 @@ class LineFieldsTest {
                 .field("exception", RecordLayout.TAG_OBJECT, 0, e);
         fields.open(r.longs, r.refs, 0, r.header(), 0);
         assertEquals("bound", fields.objectValue(0));
-        assertFalse(fields.isCallField(0));
-        assertTrue(fields.isCallField(1));
+        assertEquals(1, fields.bound(), "index 0 is the bound field, 1 and 2 the call's");
         assertNull(fields.objectValue(1));
         assertEquals(e, fields.objectValue(2));
     }
