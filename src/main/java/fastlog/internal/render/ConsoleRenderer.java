@@ -160,6 +160,8 @@ public final class ConsoleRenderer implements LineRenderer {
         out.writeRaw(prefixes.get(core.name())[RecordLayout.levelOrdinal(header)]);
         LineFields f = fields;
         f.open(longs, refs, at, header, writeMessage(out, longs, refs, at));
+        f.renderKeys();
+        f.markWinners();
         writeAmbientFields(out, longs, refs, at, f.trailersFrom(), f.trailersTo());
         RenderedKey[] keys = f.keys();
         boolean[] winners = f.winners();

@@ -135,6 +135,8 @@ public final class EventRenderer implements LineRenderer {
     private void renderRecord(JsonOutput out, long[] longs, Object[] refs, int at, long header) {
         LineFields f = fields;
         f.open(longs, refs, at, header, writePrefix(out, longs, refs, at, header, (LoggerCore) refs[at]));
+        f.renderKeys();
+        f.markWinners();
         if (f.trailersFrom() < f.trailersTo()) {
             ambient.writeAmbientFields(out, longs, refs, at, f.trailersFrom(), f.trailersTo());
         }

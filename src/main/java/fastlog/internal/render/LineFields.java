@@ -16,7 +16,8 @@ import fastlog.internal.record.RecordLayout;
  * is given, the higher its precedence (call over bound over scoped over per-thread). Keys are
  * compared as rendered ({@link RenderedKey}: renamed off reserved names, made well-formed).
  *
- * <p>A renderer {@link #open opens} a record after writing its message, then walks the indexes
+ * <p>A renderer {@link #open opens} a record after writing its message ({@link #renderKeys},
+ * {@link #markWinners}), then walks the indexes
  * {@code 0 <= j < }{@link #count()}, skipping those that are not {@link #winners() winners}.
  * Index {@code j} is a call field when {@code j >= }{@link #bound()} (record field
  * {@code j - }{@link #first()}: its tag and slots are in the record), else a value held by a frame
@@ -57,6 +58,9 @@ final class LineFields {
     private int count;
     private int trailersFrom;
     private int trailersTo;
+    /** Leading message arguments, and the end of the call's fields (before the trailers). */
+    private int argc;
+    private int callEnd;
     private long uncachedBefore;
 
     LineFields(RenderedKeyCache renderedKeys) {
@@ -64,8 +68,8 @@ final class LineFields {
     }
 
     /**
-     * Reads the record at {@code at}: where its call fields end and its trailers are, and every
-     * key, rendered.
+     * Reads the record at {@code at}: where its call fields end and its trailers are. Then
+     * {@link #renderKeys} and {@link #markWinners}.
      *
      * @param argc how many leading fields are message arguments (not written as fields)
      */
@@ -75,17 +79,8 @@ final class LineFields {
         this.at = at;
         LoggerCore core = (LoggerCore) refs[at];
         this.core = core;
-        int fields = RecordLayout.fieldCount(header);
-        ThreadFieldsFrame threadFields = null;
-        if (fields > 0 && longs[RecordLayout.keySlot(at, fields - 1)] == RecordLayout.TAG_THREAD_FIELDS) {
-            threadFields = (ThreadFieldsFrame) refs[RecordLayout.valueSlot(at, --fields)];
-        }
-        this.threadFields = threadFields;
-        trailersTo = fields;
-        while (fields > argc && RecordLayout.isTrailer((int) longs[RecordLayout.keySlot(at, fields - 1)])) {
-            fields--;
-        }
-        trailersFrom = fields;
+        int fields = callFields(longs, refs, at, RecordLayout.fieldCount(header), argc);
+        ThreadFieldsFrame threadFields = this.threadFields;
         ContextFrame context = (ContextFrame) refs[RecordLayout.contextSlot(at)];
         this.context = context;
         int perThread = threadFields == null ? 0 : threadFields.size();
@@ -98,9 +93,71 @@ final class LineFields {
         this.bound = bound;
         this.first = first;
         this.count = n;
-        RenderedKey[] k = keysFor(n);
-        int[] h = hashes;
+        this.argc = argc;
+        this.callEnd = fields;
+        keysFor(n);
         uncachedBefore = renderedKeys.uncachedMade();
+    }
+
+    /** After {@link #open}: renders every key ({@link #keys()}). */
+    void renderKeys() {
+        RenderedKey[] k = keys;
+        int[] h = hashes;
+        if (bound > 0) {
+            frameKeys(k, h, threadFields, context, core);
+        }
+        int first = this.first;
+        long[] longs = this.longs;
+        Object[] refs = this.refs;
+        int at = this.at;
+        for (int f = argc, end = callEnd; f < end; f++) {
+            h[first + f] = (k[first + f] = renderedKeys.get((String) refs[RecordLayout.keySlot(at, f)])).hash;
+        }
+    }
+
+    /** After {@link #renderKeys}: marks the winners ({@link #winners()}), the last occurrence of each key. */
+    void markWinners() {
+        RenderedKey[] k = keys;
+        int n = count;
+        if (n <= LINEAR_DEDUP_LIMIT) {
+            int[] h = hashes;
+            boolean[] w = winners;
+            for (int j = 0; j < n; j++) {
+                w[j] = !repeatedLater(k, h, j, n);
+            }
+        } else {
+            indexWinners(k, n);
+        }
+    }
+
+    /**
+     * Sets {@link #threadFields} and the trailer range from the record's last fields.
+     *
+     * @return the record's fields before its trailers (message arguments included)
+     */
+    private int callFields(long[] longs, Object[] refs, int at, int fields, int argc) {
+        ThreadFieldsFrame threadFields = null;
+        if (fields > 0 && longs[RecordLayout.keySlot(at, fields - 1)] == RecordLayout.TAG_THREAD_FIELDS) {
+            threadFields = (ThreadFieldsFrame) refs[RecordLayout.valueSlot(at, --fields)];
+        }
+        this.threadFields = threadFields;
+        trailersTo = fields;
+        while (fields > argc && RecordLayout.isTrailer((int) longs[RecordLayout.keySlot(at, fields - 1)])) {
+            fields--;
+        }
+        trailersFrom = fields;
+        return fields;
+    }
+
+    // open, renderKeys and markWinners are three calls, and the rare paths are methods of their own,
+    // so that the JIT inlines each into the renderers. As one method of 568 bytes of bytecode it was
+    // "hot method too big"; split to 321 bytes, its code compiled on its own inlined the key cache
+    // and grew past what callers inline ("already compiled into a big method"): a call per event,
+    // +13 ns CPU on a three-field JSON render (bench/results/ab-linefields-final-json-render-2026-12-01.json).
+
+    /** The keys of the per-thread, scoped and bound fields, indexes {@code 0..bound - 1}. */
+    private void frameKeys(RenderedKey[] k, int[] h, ThreadFieldsFrame threadFields, ContextFrame context,
+                           LoggerCore core) {
         for (int i = 0; i < perThread; i++) {
             h[i] = (k[i] = renderedKeys.get(threadFields.key(i))).hash;
         }
@@ -110,19 +167,14 @@ final class LineFields {
         for (int i = scoped; i < bound; i++) {
             h[i] = (k[i] = renderedKeys.get(core.boundKey(i - scoped))).hash;
         }
-        for (int f = argc; f < fields; f++) {
-            h[first + f] = (k[first + f] = renderedKeys.get((String) refs[RecordLayout.keySlot(at, f)])).hash;
-        }
+    }
+
+    /** The winners of more than {@value #LINEAR_DEDUP_LIMIT} fields, by a map of each key's last index. */
+    private void indexWinners(RenderedKey[] k, int n) {
+        indexLast(k, n);
         boolean[] w = winners;
-        if (n <= LINEAR_DEDUP_LIMIT) {
-            for (int j = 0; j < n; j++) {
-                w[j] = !repeatedLater(k, h, j, n);
-            }
-        } else {
-            indexLast(k, n);
-            for (int j = 0; j < n; j++) {
-                w[j] = lastIndex.get(k[j].name) == j;
-            }
+        for (int j = 0; j < n; j++) {
+            w[j] = lastIndex.get(k[j].name) == j;
         }
     }
 

@@ -98,6 +98,8 @@ class LineFieldsTest {
                 .field("shared", RecordLayout.TAG_OBJECT, 0, "call")
                 .trailer(RecordLayout.TAG_THREAD_FIELDS, 0, perThread("p", "thread", "shared", "thread", "s", "thread"));
         fields.open(r.longs, r.refs, 0, r.header(), 0);
+        fields.renderKeys();
+        fields.markWinners();
         assertEquals(List.of("p=thread", "s=scoped", "b=bound", "c=7", "shared=call"), winners(r));
         assertEquals(2, fields.trailersFrom());
         assertEquals(2, fields.trailersTo(), "the per-thread fields trailer is fields, not an ambient trailer");
@@ -113,6 +115,8 @@ class LineFieldsTest {
                 .trailer(RecordLayout.TAG_CALLER, 0, "caller")
                 .trailer(RecordLayout.TAG_THREAD_FIELDS, 0, perThread("p", "1"));
         fields.open(r.longs, r.refs, 0, r.header(), 2);
+        fields.renderKeys();
+        fields.markWinners();
         assertEquals(List.of("p=1", "k=v"), winners(r));
         assertEquals(3, fields.trailersFrom());
         assertEquals(5, fields.trailersTo());
@@ -123,6 +127,8 @@ class LineFieldsTest {
         Rec r = new Rec(new LoggerCore("t", new LevelSetting(2)), null)
                 .field(null, RecordLayout.TAG_ARG, 0, "arg0");
         fields.open(r.longs, r.refs, 0, r.header(), 1);
+        fields.renderKeys();
+        fields.markWinners();
         assertEquals(List.of(), winners(r));
         assertEquals(fields.trailersFrom(), fields.trailersTo());
     }
@@ -134,6 +140,8 @@ class LineFieldsTest {
             r.field("k" + (i % 5), RecordLayout.TAG_LONG, i, null); // beyond the linear scan's limit
         }
         fields.open(r.longs, r.refs, 0, r.header(), 0);
+        fields.renderKeys();
+        fields.markWinners();
         assertEquals(List.of("k0=35", "k1=36", "k2=37", "k3=38", "k4=39"), winners(r));
     }
 
@@ -145,6 +153,8 @@ class LineFieldsTest {
                 .field("n", RecordLayout.TAG_LONG, 5, "not the value")
                 .field("exception", RecordLayout.TAG_OBJECT, 0, e);
         fields.open(r.longs, r.refs, 0, r.header(), 0);
+        fields.renderKeys();
+        fields.markWinners();
         assertEquals("bound", fields.objectValue(0));
         assertEquals(1, fields.bound(), "index 0 is the bound field, 1 and 2 the call's");
         assertNull(fields.objectValue(1));
@@ -156,10 +166,14 @@ class LineFieldsTest {
         Rec first = new Rec(new LoggerCore("t", new LevelSetting(2)).with("a", 1), null)
                 .field("x", RecordLayout.TAG_OBJECT, 0, Map.of("big", "value"));
         fields.open(first.longs, first.refs, 0, first.header(), 0);
+        fields.renderKeys();
+        fields.markWinners();
         fields.close();
         Rec second = new Rec(new LoggerCore("t", new LevelSetting(2)), null)
                 .field("y", RecordLayout.TAG_LONG, 1, null);
         fields.open(second.longs, second.refs, 0, second.header(), 0);
+        fields.renderKeys();
+        fields.markWinners();
         assertEquals(List.of("y=1"), winners(second));
     }
 }
