@@ -1,6 +1,5 @@
 package fastlog.bench.jmh;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -46,17 +45,13 @@ public class ClockBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Burst {
-        private static final com.sun.management.ThreadMXBean THREADS =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
         /** Bytes the calling thread allocated inside measured bursts (this iteration). */
         public long callerBytes;
         /** Reads made inside measured bursts whose CPU time could be read (this iteration). */
         public long callerCalls;
         /** CPU time the calling thread spent inside measured bursts (this iteration). */
         public long callerCpuNanos;
-        private long before;
-        private long cpuBefore;
+        private final CallingThreadCost cost = new CallingThreadCost();
 
         @Setup(Level.Iteration)
         public void reset() {
@@ -67,17 +62,14 @@ public class ClockBenchmark {
 
         @Setup(Level.Invocation)
         public void mark() {
-            before = THREADS.getCurrentThreadAllocatedBytes();
-            cpuBefore = THREADS.getCurrentThreadCpuTime();
+            cost.mark();
         }
 
         @TearDown(Level.Invocation)
         public void count() {
-            long cpuAfter = THREADS.getCurrentThreadCpuTime();
-            long after = THREADS.getCurrentThreadAllocatedBytes();
-            if (before >= 0 && after >= 0 && cpuBefore >= 0 && cpuAfter >= 0) { // -1: the JVM cannot tell
-                callerBytes += after - before;
-                callerCpuNanos += cpuAfter - cpuBefore;
+            if (cost.take()) { // false: the JVM cannot tell
+                callerBytes += cost.bytes;
+                callerCpuNanos += cost.cpuNanos;
                 callerCalls += BURST;
             }
         }

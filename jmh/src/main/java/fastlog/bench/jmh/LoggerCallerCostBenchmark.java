@@ -1,6 +1,5 @@
 package fastlog.bench.jmh;
 
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -45,17 +44,13 @@ public class LoggerCallerCostBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Burst {
-        private static final com.sun.management.ThreadMXBean THREADS =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
         /** Bytes the calling thread allocated inside measured bursts (this iteration). */
         public long callerBytes;
         /** Calls made inside measured bursts whose allocation could be read (this iteration). */
         public long callerCalls;
         /** CPU time the calling thread spent inside measured bursts (this iteration). */
         public long callerCpuNanos;
-        private long before;
-        private long cpuBefore;
+        private final CallingThreadCost cost = new CallingThreadCost();
         /** Events one burst writes: BURST, or 0 for the disabled call. */
         private int eventsPerBurst;
 
@@ -75,18 +70,15 @@ public class LoggerCallerCostBenchmark {
         @Setup(Level.Invocation)
         public void drainThenMark(SystemState s) {
             s.sys.drain();
-            before = THREADS.getCurrentThreadAllocatedBytes();
-            cpuBefore = THREADS.getCurrentThreadCpuTime();
+            cost.mark();
         }
 
         @TearDown(Level.Invocation)
         public void count(SystemState s) {
-            long cpuAfter = THREADS.getCurrentThreadCpuTime();
-            long after = THREADS.getCurrentThreadAllocatedBytes();
             s.eventsLogged.add(eventsPerBurst);
-            if (before >= 0 && after >= 0 && cpuBefore >= 0 && cpuAfter >= 0) { // -1: the JVM cannot tell
-                callerBytes += after - before;
-                callerCpuNanos += cpuAfter - cpuBefore;
+            if (cost.take()) { // false: the JVM cannot tell
+                callerBytes += cost.bytes;
+                callerCpuNanos += cost.cpuNanos;
                 callerCalls += BURST;
             }
         }

@@ -1,6 +1,5 @@
 package fastlog.bench.jmh;
 
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -95,14 +94,10 @@ public class TraceCallerCostBenchmark {
     @State(org.openjdk.jmh.annotations.Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Burst {
-        private static final com.sun.management.ThreadMXBean THREADS =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
         public long callerBytes;
         public long callerCalls;
         public long callerCpuNanos;
-        private long before;
-        private long cpuBefore;
+        private final CallingThreadCost cost = new CallingThreadCost();
         /** Events logged this trial (fastlog is started afresh for each trial). */
         private long logged;
 
@@ -126,18 +121,15 @@ public class TraceCallerCostBenchmark {
         @Setup(Level.Invocation)
         public void drainThenMark() {
             Fastlog.flush();
-            before = THREADS.getCurrentThreadAllocatedBytes();
-            cpuBefore = THREADS.getCurrentThreadCpuTime();
+            cost.mark();
         }
 
         @TearDown(Level.Invocation)
         public void count() {
-            long cpuAfter = THREADS.getCurrentThreadCpuTime();
-            long after = THREADS.getCurrentThreadAllocatedBytes();
             logged += BURST;
-            if (before >= 0 && after >= 0 && cpuBefore >= 0 && cpuAfter >= 0) {
-                callerBytes += after - before;
-                callerCpuNanos += cpuAfter - cpuBefore;
+            if (cost.take()) { // false: the JVM cannot tell
+                callerBytes += cost.bytes;
+                callerCpuNanos += cost.cpuNanos;
                 callerCalls += BURST;
             }
         }

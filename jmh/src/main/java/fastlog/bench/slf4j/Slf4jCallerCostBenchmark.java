@@ -1,6 +1,5 @@
 package fastlog.bench.slf4j;
 
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -15,6 +14,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+
+import fastlog.bench.jmh.CallingThreadCost;
 
 /**
  * The caller's own cost of an SLF4J call while the writer keeps up, measured as
@@ -44,9 +45,6 @@ public class Slf4jCallerCostBenchmark {
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Burst {
-        private static final com.sun.management.ThreadMXBean THREADS =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
         /** Bytes the calling thread allocated inside measured bursts (this iteration). */
         public long callerBytes;
         /** Calls made inside measured bursts whose allocation could be read (this iteration). */
@@ -55,8 +53,7 @@ public class Slf4jCallerCostBenchmark {
         public long callerCpuNanos;
         /** Calls made inside measured bursts whose CPU time could be read (this iteration). */
         public long callerCpuCalls;
-        private long before;
-        private long cpuBefore;
+        private final CallingThreadCost cost = new CallingThreadCost();
         private int eventsPerBurst;
 
         @Setup(Level.Trial)
@@ -76,21 +73,16 @@ public class Slf4jCallerCostBenchmark {
         @Setup(Level.Invocation)
         public void drainThenMark(Slf4jState s) {
             s.sys.drain();
-            before = THREADS.getCurrentThreadAllocatedBytes();
-            cpuBefore = THREADS.getCurrentThreadCpuTime();
+            cost.mark();
         }
 
         @TearDown(Level.Invocation)
         public void count(Slf4jState s) {
-            long cpuAfter = THREADS.getCurrentThreadCpuTime();
-            long after = THREADS.getCurrentThreadAllocatedBytes();
             s.eventsLogged.add(eventsPerBurst);
-            if (cpuBefore >= 0 && cpuAfter >= 0) {
-                callerCpuNanos += cpuAfter - cpuBefore;
+            if (cost.take()) {
+                callerCpuNanos += cost.cpuNanos;
                 callerCpuCalls += BURST;
-            }
-            if (before >= 0 && after >= 0) {
-                callerBytes += after - before;
+                callerBytes += cost.bytes;
                 callerCalls += BURST;
             }
         }
