@@ -27,6 +27,9 @@ What it runs (docs/performance.md says how each peer is configured, and why):
                                     event (the caller's cost does not depend on the preset).
     write_ceiling_<shape>           pre-rendered fastlog lines, 1 MiB per write, one thread
                                     (system ceiling).
+    writer_capacity_<shape>         WriterCapacityBenchmark: 8,192 events staged in advance by the
+                                    real producer path, then only the writer timed reading,
+                                    rendering and writing them to a file (system fastlog).
     clock_<read>                    ClockBenchmark, in the same JMH invocation as the 1-thread
                                     caller benchmarks and measured the same way (bursts of 1,000,
                                     the calling thread's CPU time): epochMicros (fastlog's clock,
@@ -287,6 +290,15 @@ class Run:
                 self.record(bench, system, "cpu_ns_per_op", sum_raw(sec.get("cpuNanos")) / sum_raw(sec.get("renders")))
             if "gc.alloc.rate.norm" in sec:
                 self.record(bench, system, "alloc_per_op_all_threads", median_raw(sec["gc.alloc.rate.norm"]))
+        # The writer's capacity (issue 16): events staged in advance, only the writer timed (read,
+        # render, write to a file), next to the ceiling above.
+        wshapes = [x for x in self.mode["baseline_shapes"] if x in ("oneField", "threeFields", "tenFields")]
+        for e in self.jmh("writer-capacity", r"WriterCapacityBenchmark\.", 1, False,
+                          params={"shape": ",".join(wshapes)}):
+            shape = e["params"]["shape"]
+            ns = median_raw(e["primaryMetric"])
+            self.record(f"writer_capacity_{shape}", "fastlog", "ns_per_op", ns)
+            self.record(f"writer_capacity_{shape}", "fastlog", "events_per_s", 1e9 / ns)
         # What redaction costs the writer: the same records rendered with no redaction, the default
         # key set, and the default keys plus two value patterns.
         rshapes = self.mode.get("redaction_shapes", [])
@@ -456,7 +468,7 @@ class Run:
             ("Saturation (queue full: writer-bound), median ns/op per call and events/s",
              [b for b in benches if b.startswith("saturation_")], ["ns_per_op", "events_per_s", "alloc_per_op_all_threads"]),
             ("Baselines: fastlog's rendering alone, the pre-rendered write ceiling (one thread)",
-             [b for b in benches if b.startswith(("render_", "write_ceiling_"))],
+             [b for b in benches if b.startswith(("render_", "write_ceiling_", "writer_capacity_"))],
              ["ns_per_op", "cpu_ns_per_op", "events_per_s"]),
             ("Persisted: N events into a real file until written (median of runs)",
              [b for b in benches if b.startswith("persisted_")],
@@ -544,6 +556,10 @@ class Run:
         if f and c:
             add("persisted throughput / pre-rendered ceiling (2 platform threads)", f"{100 * f / c:.0f}%", ">= 80%",
                 f / c >= 0.8)
+        w = self.value("writer_capacity_threeFields", "fastlog", "ns_per_op")
+        if w:
+            add("fastlog writer capacity, 3-field event, render + write (issue 16)", f"{w:.0f} ns/event",
+                "<= 80 ns (12 M events/s)", w <= 80)
         for x in slf4j_bench.goals(self):
             add(x["goal"], x["measured"], x["target"], x["met"], x["note"])
         return g
