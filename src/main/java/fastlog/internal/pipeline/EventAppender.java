@@ -39,7 +39,9 @@ import fastlog.internal.stripe.Stripe;
  * {@link #log0} to {@link #log3} into {@code appendFixed}; {@code Object...} pairs and patterns
  * through {@link #logPairs} and {@link #logPattern} into {@code appendPairs}. Both write their
  * record with the same {@link RecordProtocol} steps; they are two methods so that the typed path
- * stays small enough for the JIT to inline.
+ * stays small enough for the JIT to inline. The event builder ({@code Logger.atInfo()...log(msg)})
+ * comes through {@link WideEvents} into {@link #begin} and {@link #publishBegun}: the same steps,
+ * with its fields written between the two.
  */
 public final class EventAppender {
 
@@ -363,9 +365,9 @@ public final class EventAppender {
 
     /**
      * Steps 2 and 3 for a record whose {@code fields} call fields the caller writes itself
-     * ({@link WideEvents}, for the event builder's four fields and more): takes the clock and the
-     * context, claims room, and writes everything but the call fields, the message and the header. The caller then writes fields {@code 0..fields-1}
-     * with {@link RecordProtocol#putField} into {@link #longsOf}/{@link #refsOf} at slot
+     * ({@link WideEvents}, for the event builder): takes the clock and the context, claims room,
+     * and writes everything but the call fields, the message and the header. The caller then
+     * writes fields {@code 0..fields-1} with {@link RecordProtocol#putField} into {@link #longsOf}/{@link #refsOf} at slot
      * {@code (int) claim}, and ends with {@link #publishBegun}, or abandons the record if that
      * fails ({@link RecordProtocol#abandon}'s stores, written out in its catch block). Nothing
      * between this call and those may run user code.
