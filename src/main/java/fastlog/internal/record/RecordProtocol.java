@@ -17,7 +17,9 @@ import fastlog.internal.context.ContextFrame;
  *   <li><b>Who calls what.</b> A producer claims {@code slotsFor(n)} slots at {@code at} with
  *       the claim mark {@link RecordLayout#claimed claimed(n)} ({@code Stripe.claim} stores it
  *       in the header slot), calls {@link #putField} for each field, then {@link #publish}, or
- *       {@link #abandon} if it failed in between. Only the consumer calls {@link #read}, on a
+ *       {@link #abandon} if it failed in between. A producer that fills its record in two steps
+ *       (the event builder's) writes the fixed slots first ({@link #putFixed}) and ends with
+ *       {@link #publishClaimed}, which takes the field count from the claim mark. Only the consumer calls {@link #read}, on a
  *       sealed batch, with the number of slots and events the seal recorded.</li>
  *   <li><b>Publication.</b> Every slot is written with plain stores; the header goes last, with a
  *       release store ({@link #publish}). {@link #read} loads the header with acquire, so a
