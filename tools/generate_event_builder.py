@@ -290,7 +290,12 @@ def wide_method():
             }}
             a.publishBegun(c, level, msg);
         }} catch (Throwable t) {{
-            abandon(longs, at);
+            // RecordProtocol.abandon, written out (a call here could overflow the stack again); the
+            // claim mark in the header slot holds the field count.
+            long mark = longs[at];
+            if (mark < RecordLayout.PUBLISHED) {{
+                longs[at] = mark & RecordLayout.FIELD_COUNT_MASK | RecordLayout.PUBLISHED | RecordLayout.ABANDONED;
+            }}
             throw t;
         }}
     }}
@@ -331,17 +336,6 @@ public final class WideEvents {
             RecordProtocol.putField(longs, refs, at, field, key, m.tag, bits, null);
         } else {
             RecordProtocol.putField(longs, refs, at, field, key, RecordLayout.TAG_OBJECT, 0L, ref);
-        }
-    }
-
-    /**
-     * RecordProtocol.abandon's stores, written out: after a StackOverflowError, a call here could
-     * overflow again. The claim mark in the header slot holds the field count.
-     */
-    private static void abandon(long[] longs, int at) {
-        long mark = longs[at];
-        if (mark < RecordLayout.PUBLISHED) {
-            longs[at] = mark & RecordLayout.FIELD_COUNT_MASK | RecordLayout.PUBLISHED | RecordLayout.ABANDONED;
         }
     }
 

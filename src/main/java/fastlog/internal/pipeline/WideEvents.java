@@ -35,17 +35,6 @@ public final class WideEvents {
         }
     }
 
-    /**
-     * RecordProtocol.abandon's stores, written out: after a StackOverflowError, a call here could
-     * overflow again. The claim mark in the header slot holds the field count.
-     */
-    private static void abandon(long[] longs, int at) {
-        long mark = longs[at];
-        if (mark < RecordLayout.PUBLISHED) {
-            longs[at] = mark & RecordLayout.FIELD_COUNT_MASK | RecordLayout.PUBLISHED | RecordLayout.ABANDONED;
-        }
-    }
-
     /** What the builder puts in a field's reference when the value is a long or a double. */
     public static final class Marker {
         final int tag;
@@ -148,7 +137,12 @@ public final class WideEvents {
             }
             a.publishBegun(c, level, msg);
         } catch (Throwable t) {
-            abandon(longs, at);
+            // RecordProtocol.abandon, written out (a call here could overflow the stack again); the
+            // claim mark in the header slot holds the field count.
+            long mark = longs[at];
+            if (mark < RecordLayout.PUBLISHED) {
+                longs[at] = mark & RecordLayout.FIELD_COUNT_MASK | RecordLayout.PUBLISHED | RecordLayout.ABANDONED;
+            }
             throw t;
         }
     }
