@@ -19,8 +19,9 @@ import fastlog.internal.context.ContextFrame;
  *       in the header slot), calls {@link #putField} for each field, then {@link #publish}, or
  *       {@link #abandon} if it failed in between. A producer that fills its record in two steps
  *       (the event builder's) writes the fixed slots first ({@link #putFixed}) and ends with
- *       {@link #publishClaimed}, which takes the field count from the claim mark. Only the consumer calls {@link #read}, on a
- *       sealed batch, with the number of slots and events the seal recorded.</li>
+ *       {@link #publishClaimed}, which takes the field count from the claim mark. Only the
+ *       consumer calls {@link #read}, on a sealed batch, with the number of slots and events the
+ *       seal recorded.</li>
  *   <li><b>Publication.</b> Every slot is written with plain stores; the header goes last, with a
  *       release store ({@link #publish}). {@link #read} loads the header with acquire, so a
  *       published header makes every slot of its record visible. Nothing else orders them.</li>
@@ -30,7 +31,7 @@ import fastlog.internal.context.ContextFrame;
  *       captured before the claim), so the window is a few plain stores. The one thing that can
  *       cut it short is a StackOverflowError: the producer then stores an abandoned header in a
  *       catch block, and the reader skips the record and reports it lost. If the producer could
- *       not even do that (the catch block's call overflows too), the reader gives up after
+ *       not even do that (it overflowed before reaching its try block), the reader gives up after
  *       {@code maxParks} parks of 1 ms (parks, not a clock, so a JVM-wide pause does not count),
  *       reports that record lost and steps over it by the length in its claim mark. Only if it
  *       still sees 0, which would take the claimer's next store to stay invisible all that time,
@@ -128,7 +129,7 @@ public final class RecordProtocol {
      * load and store: the consumer needs only the header's value (it reads none of the record's
      * other slots). A header this thread already published is left alone.
      *
-     * <p>The producers' catch blocks ({@code EventAppender}, {@code EventBuilder}) write these two
+     * <p>The producers' catch blocks ({@code EventAppender}, {@code WideEvents}) write these two
      * operations out instead of calling this method, with {@link RecordLayout#PUBLISHED} and a
      * header made before the claim: after a StackOverflowError, the call itself overflows again
      * (measured: {@code StackEdgeLogging} left several claims a run unabandoned, each stalling the
