@@ -102,11 +102,6 @@ public final class RecordLayout {
         return (header & PUBLISHED) != 0;
     }
 
-    /** Whether a header slot's value is a claim mark ({@link #claimed}): claimed, not yet published. */
-    public static boolean isClaimed(long header) {
-        return (header & (CLAIMED | PUBLISHED)) == CLAIMED;
-    }
-
     /** The header that marks {@code fieldCount} fields' worth of claimed slots as never written. */
     public static long abandoned(int fieldCount) {
         return PUBLISHED | ABANDONED | (fieldCount & FIELD_COUNT_MASK);

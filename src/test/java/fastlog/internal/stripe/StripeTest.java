@@ -41,7 +41,7 @@ class StripeTest {
         long c = stripe.claim(RecordLayout.slotsFor(1), RecordLayout.claimed(1));
         Batch b = stripe.batch((int) (c >>> 32));
         assertEquals(RecordLayout.claimed(1), b.longs()[(int) c]);
-        assertTrue(RecordLayout.isClaimed(b.longs()[(int) c]));
+        assertFalse(RecordLayout.isPublished(b.longs()[(int) c]), "a claim mark is not a published header");
         assertEquals(0L, b.longs()[(int) c + RecordLayout.slotsFor(1)], "nothing past the claimed slots");
     }
 
