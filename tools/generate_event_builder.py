@@ -280,9 +280,12 @@ def wide_method():
         if (c == Stripe.FULL) {{
             return;
         }}
-        long[] longs = a.longsOf(c);
-        Object[] refs = a.refsOf(c);
         int at = (int) c;
+        // The claim's batch by array loads only, as EventAppender finds it: a call here could
+        // overflow the stack after the claim and before the try block that abandons the record.
+        int bi = (int) (c >>> EventAppender.STRIPE_SHIFT) << a.ringBits | (int) (c >>> 32) & EventAppender.RING_INDEX_MASK;
+        long[] longs = a.batchLongs[bi];
+        Object[] refs = a.batchRefs[bi];
         try {{
 {puts}
             if (cut > 0) {{

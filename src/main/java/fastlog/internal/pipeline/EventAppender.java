@@ -46,8 +46,8 @@ import fastlog.internal.stripe.Stripe;
 public final class EventAppender {
 
     /** Claims pack the stripe index above the ring index (bits 32..39) and slot (bits 0..31). */
-    private static final int STRIPE_SHIFT = 40;
-    private static final int RING_INDEX_MASK = 0xFF;
+    static final int STRIPE_SHIFT = 40;
+    static final int RING_INDEX_MASK = 0xFF;
     private static final String TRUNCATED_KEY = "_truncated_fields";
     private static final String EXTRA_KEY = "_extra";
     private static final String EXCEPTION_KEY = "exception";
@@ -64,9 +64,9 @@ public final class EventAppender {
      * array loads only, so no call (which could overflow the stack) falls between its claim and
      * the try block that abandons the record if filling it fails.
      */
-    private final long[][] batchLongs;
-    private final Object[][] batchRefs;
-    private final int ringBits;
+    final long[][] batchLongs;
+    final Object[][] batchRefs;
+    final int ringBits;
     private final int maxFields;
     private final FullQueueHandler whenFull;
     private final WriterThread writer;
@@ -367,10 +367,11 @@ public final class EventAppender {
      * Steps 2 and 3 for a record whose {@code fields} call fields the caller writes itself
      * ({@link WideEvents}, for the event builder): takes the clock and the context, claims room,
      * and writes everything but the call fields, the message and the header. The caller then
-     * writes fields {@code 0..fields-1} with {@link RecordProtocol#putField} into {@link #longsOf}/{@link #refsOf} at slot
-     * {@code (int) claim}, and ends with {@link #publishBegun}, or abandons the record if that
-     * fails ({@link RecordProtocol#abandon}'s stores, written out in its catch block). Nothing
-     * between this call and those may run user code.
+     * writes fields {@code 0..fields-1} with {@link RecordProtocol#putField} into the claim's batch
+     * ({@link #batchLongs}/{@link #batchRefs}, found without a call) at slot {@code (int) claim},
+     * and ends with {@link #publishBegun}, or abandons the record if that fails
+     * ({@link RecordProtocol#abandon}'s stores, written out in its catch block). Nothing between
+     * this call and those may run user code.
      *
      * @return the claim, or {@link Stripe#FULL} if the event was dropped
      */
@@ -402,16 +403,6 @@ public final class EventAppender {
             throw t;
         }
         return c;
-    }
-
-    /** The long slots of the batch a claim from {@link #begin} is in. */
-    long[] longsOf(long claim) {
-        return batchLongs[batchIndex(claim)];
-    }
-
-    /** The reference slots of the batch a claim from {@link #begin} is in. */
-    Object[] refsOf(long claim) {
-        return batchRefs[batchIndex(claim)];
     }
 
     /** Step 4 for a record from {@link #begin}: its message and header; then step 5. */
