@@ -69,6 +69,8 @@ public final class JsonOutput {
      * per chunk rather than for the whole string: a 10 MB string must not reserve 60 MB.
      */
     private static final int CHUNK_CHARS = 4096;
+    /** Strings up to this many chars first try {@link #writePlainAscii}; longer ones are rarely all plain. */
+    private static final int PLAIN_ASCII_MAX = 256;
 
     private final int maxStringLength;
     private final TimestampFormat timestamps = new TimestampFormat();
@@ -173,6 +175,9 @@ public final class JsonOutput {
      * {@link #truncate}.
      */
     public void writeString(CharSequence s) {
+        if (s instanceof String str && writePlainAscii(str)) {
+            return;
+        }
         int len = s.length();
         int limit = len;
         if (len > maxStringLength) {
@@ -198,6 +203,33 @@ public final class JsonOutput {
         }
         b[p++] = '"';
         size = p;
+    }
+
+    /**
+     * The common string: short, ASCII, nothing to escape. Written straight from {@code charAt}
+     * into the buffer with one capacity check, no chunk copy and no call to {@link #encodeChars}.
+     * Returns false, having written nothing ({@link #size()} unchanged), at the first char that
+     * needs more; the general path then starts over.
+     */
+    private boolean writePlainAscii(String s) {
+        int len = s.length();
+        if (len > PLAIN_ASCII_MAX || len > maxStringLength) {
+            return false;
+        }
+        ensure(len + 2);
+        byte[] b = buf;
+        int p = size;
+        b[p] = '"';
+        for (int i = 0; i < len; i++) {
+            char ch = s.charAt(i);
+            if (ch >= 0x80 || ESCAPE[ch] != 0) {
+                return false;
+            }
+            b[p + 1 + i] = (byte) ch;
+        }
+        b[p + 1 + len] = '"';
+        size = p + 2 + len;
+        return true;
     }
 
     /**

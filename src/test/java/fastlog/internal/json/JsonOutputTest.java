@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-/** The buffer itself: growth, marks, raw writes. */
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The buffer itself: growth, marks, raw writes, and the plain-ASCII string path against the general one. */
 class JsonOutputTest {
 
     private static String text(JsonOutput out) {
@@ -66,5 +68,36 @@ class JsonOutputTest {
     @Test
     void negativeMaxStringLengthIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new JsonOutput(16, -1));
+    }
+
+    /**
+     * Short plain-ASCII strings take a path of their own; at its edges (length 256 and 257, the
+     * cut length, a char needing more as the last one) the output is what the general path
+     * writes, and an abandoned attempt leaves nothing behind.
+     */
+    @Test
+    void plainAsciiPathAgreesWithTheGeneralPathAtItsEdges() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String a256 = "a".repeat(256);
+        String[] samples = {"", "x", "/api/orders", a256, a256 + "b", "ends in newline\n", "ends in \u00e9",
+                "ends in quote\"", "ends in DEL\u007f", "ends in \u2028", "ctrl\u0001", "a".repeat(255) + "\u00e9"};
+        for (String s : samples) {
+            JsonOutput string = new JsonOutput(1, 1000); // tiny: every path has to grow the buffer
+            string.writeAsciiRaw("[");
+            string.writeString(s);
+            string.writeAsciiRaw("]");
+            JsonOutput general = new JsonOutput(1, 1000);
+            general.writeAsciiRaw("[");
+            general.writeString(new StringBuilder(s)); // not a String: always the general path
+            general.writeAsciiRaw("]");
+            assertEquals(text(general), text(string), "sample of length " + s.length());
+            assertEquals(s, json.readTree(text(string)).get(0).textValue(), "sample of length " + s.length());
+        }
+        JsonOutput cut = new JsonOutput(16, 5);
+        cut.writeString("abcdefgh"); // longer than the cut: the general path adds the ellipsis
+        assertEquals("\"abcde\u2026\"", text(cut));
+        JsonOutput exact = new JsonOutput(16, 5);
+        exact.writeString("abcde");
+        assertEquals("\"abcde\"", text(exact));
     }
 }
