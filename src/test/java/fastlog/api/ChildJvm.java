@@ -30,15 +30,22 @@ final class ChildJvm {
     /** With {@code extraClassPath} after fastlog's classes and the test classes. */
     static Result run(Path dir, Class<?> main, List<String> jvmArgs, Map<String, String> env, List<Path> extraClassPath,
                       String... args) throws IOException, InterruptedException {
+        List<Path> classPath = new ArrayList<>(List.of(Path.of("target", "classes"), Path.of("target", "test-classes")));
+        classPath.addAll(extraClassPath);
+        return runOn(classPath, dir, main, jvmArgs, env, args);
+    }
+
+    /** On exactly {@code classPath} (e.g. the packaged jar, whose Java 25 layer target/classes lacks). */
+    static Result runOn(List<Path> classPath, Path dir, Class<?> main, List<String> jvmArgs, Map<String, String> env,
+                        String... args) throws IOException, InterruptedException {
         Path stdout = dir.resolve("stdout");
         Path stderr = dir.resolve("stderr");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
-        cmd.add(Path.of("target", "classes").toAbsolutePath() + File.pathSeparator
-                + Path.of("target", "test-classes").toAbsolutePath()
-                + extraClassPath.stream().map(p -> File.pathSeparator + p.toAbsolutePath()).collect(java.util.stream.Collectors.joining()));
+        cmd.add(classPath.stream().map(p -> p.toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator)));
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
