@@ -75,7 +75,7 @@ class ReentrancyTest {
     @ValueSource(strings = {"platform", "virtual"})
     void toStringThatLogsWhileTheQueueIsFullDoesNotDeadlock(String kind) throws Exception {
         out = CapturedOutput.install(true, c -> c.queueCapacity(16));
-        int n = 500;
+        int n = OVER_ONE_WRITE / 2; // each iteration logs two lines
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread producer = (kind.equals("virtual") ? Thread.ofVirtual() : Thread.ofPlatform()).unstarted(() -> {
             for (int i = 0; i < n; i++) {
@@ -153,7 +153,7 @@ class ReentrancyTest {
         LoggingMessage e = new LoggingMessage(log, n);
         Thread producer = Thread.ofPlatform().start(() -> {
             log.error("boom", e);
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < OVER_ONE_WRITE; i++) {
                 log.info("filler", "i", i); // keeps the queue full while the writer renders
             }
         });
@@ -173,7 +173,7 @@ class ReentrancyTest {
         Stats s = Fastlog.stats();
         assertAll(
                 () -> assertTrue(e.called.get(), "the writer rendered the exception"),
-                () -> assertEquals(200, fillers),
+                () -> assertEquals(OVER_ONE_WRITE, fillers),
                 () -> assertTrue(lines.stream().anyMatch(l -> l.get("msg").asText().equals("boom")
                         && l.get("exception").get("message").asText().equals("logged 1000 events"))),
                 () -> assertEquals(n, fromGetMessage + s.eventsDropped(),
@@ -241,6 +241,14 @@ class ReentrancyTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Events enough for more than the writer's 1 MiB write threshold: with the output blocked, the
+     * writer is stuck in a write before the producer is done, however fast it renders, so the
+     * producer must wait for room. With a few hundred events a writer that kept up let the producer
+     * finish without ever waiting, and the tests that expect it to wait failed now and then.
+     */
+    private static final int OVER_ONE_WRITE = 20_000;
 
     private static void join(Thread t) throws InterruptedException {
         if (!t.join(GENEROUS)) {
