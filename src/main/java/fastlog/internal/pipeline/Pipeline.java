@@ -100,6 +100,7 @@ public final class Pipeline {
                 new FullQueueHandler(config.dropWhenFull(), parked, role, writer, writeSynchronously),
                 writer, writeSynchronously, sampler, trace, ambient.threadName(), ambient.callerLocation());
         this.shutdownHook = new Thread(this::shutdown, "fastlog-shutdown");
+        FirstCallClasses.load();
     }
 
     /** The user's stream, else the file (opened by the writer at its first write), else stdout. */
