@@ -556,6 +556,22 @@ class Run:
         if f and c:
             add("persisted throughput / pre-rendered ceiling (2 platform threads)", f"{100 * f / c:.0f}%", ">= 80%",
                 f / c >= 0.8)
+        cpu = self.value(bench, "fastlog", "cpu_ns_per_event")
+        if cpu:
+            add("fastlog persisted CPU per event, whole process, 2 platform threads (issue 16)", f"{cpu:.0f} ns",
+                "<= 150 ns", cpu <= 150)
+            for peer in ("log4j2", "logback"):
+                p = self.value(bench, peer, "cpu_ns_per_event")
+                if p:
+                    add(f"{peer} persisted CPU per event / fastlog's (issue 16)", f"{p / cpu:.1f}x", ">= 10x",
+                        p / cpu >= 10)
+        ten = self.value("caller_tenFields_t1", "fastlog", "caller_cpu_ns_per_op")
+        three = self.value("caller_threeFields_t1", "fastlog", "caller_cpu_ns_per_op")
+        ten_b = self.value("caller_tenFields_t1", "fastlog", "bytes_per_op")
+        if ten and three and ten_b is not None:
+            add("fastlog 10-field call (event builder): 0 B/op and <= 2x the 3-field call's CPU (issue 16)",
+                f"{ten_b:.3f} B/op, {ten / three:.2f}x ({ten:.0f} / {three:.0f} CPU ns)", "0 B/op, <= 2x",
+                ten_b < 0.5 and ten / three <= 2)
         w = self.value("writer_capacity_threeFields", "fastlog", "ns_per_op")
         if w:
             add("fastlog writer capacity, 3-field event, render + write (issue 16)", f"{w:.0f} ns/event",

@@ -238,14 +238,24 @@ public final class Compare {
                     r.fmt("peak_heap_mb", "%,.0f MiB"), r.fmt("peak_rss_mb", "%,.0f MiB")));
         }
         b.append("\nThroughput, same runs (N threads x " + events + " events; wall = first thread started to last line written):\n\n");
-        b.append("| system | live vthreads | wall | events/s while logging | events/s until written | % of own 2-platform-thread rate | CPU per event | CPU per event, 2 platform threads | GC time | lines written |\n");
-        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        b.append("| system | live vthreads | wall | events/s while logging | events/s until written | % of own 2-platform-thread rate | CPU per event | minus no-logging | CPU per event, 2 platform threads | ratio | GC time | lines written |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            b.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     r.system, r.n, r.fmt("wall_s", "%.2f s"), r.fmt("events_per_s", "%,.0f"), r.fmt("e2e_events_per_s", "%,.0f"),
                     r.fmt("pct_of_platform2", "%.0f %%"), r.fmt("cpu_us_per_event", "%.2f us"),
-                    r.fmt("platform2_cpu_us_per_event", "%.2f us"), r.fmt("gc_s", "%.1f s"),
+                    r.fmt("marginal_cpu_us_per_event", "%.2f us"), r.fmt("platform2_cpu_us_per_event", "%.2f us"),
+                    r.fmt("marginal_vs_platform2", "%.2fx"), r.fmt("gc_s", "%.1f s"),
                     lines(r.get("lines"), r.get("expected_lines")) + malformed(r.get("malformed_lines"))));
+        }
+        b.append("\n\"minus no-logging\": CPU per event less the no-logging run's CPU per thread / events per thread "
+                + "(starting and parking the threads); \"ratio\": that / CPU per event from 2 platform threads.\n");
+        for (Row r : rows) {
+            if (r.system.equals("fastlog") && r.get("marginal_vs_platform2") != null) {
+                b.append(String.format(Locale.ROOT, "Goal (issue 16): fastlog's logging CPU per event with %,d live virtual threads "
+                        + "<= 1.25x its cost from 2 platform threads: %.2fx (%s vs %s)%n", r.n, r.get("marginal_vs_platform2"),
+                        r.fmt("marginal_cpu_us_per_event", "%.2f us"), r.fmt("platform2_cpu_us_per_event", "%.2f us")));
+            }
         }
         b.append("\nWhat the logging state is (class histogram of the parked heap, vthreads run minus idle run, stack chunks left out):\n\n");
         b.append("| system | live vthreads | largest differences: bytes per thread (instances per thread) |\n|---|---:|---|\n");
@@ -591,7 +601,8 @@ public final class Compare {
                 Map.entry("e2e_events_per_s", "events/s"), Map.entry("platform2_events_per_s", "events/s"),
                 Map.entry("platform2_e2e_events_per_s", "events/s"), Map.entry("pct_of_platform2", "%"),
                 Map.entry("cpu_us_per_event", "us"), Map.entry("platform2_cpu_us_per_event", "us"),
-                Map.entry("nolog_cpu_us_per_thread", "us"), Map.entry("gc_s", "s"), Map.entry("platform2_gc_s", "s"),
+                Map.entry("nolog_cpu_us_per_thread", "us"), Map.entry("marginal_cpu_us_per_event", "us"),
+                Map.entry("marginal_vs_platform2", "x"), Map.entry("gc_s", "s"), Map.entry("platform2_gc_s", "s"),
                 Map.entry("lines", "lines"), Map.entry("expected_lines", "lines"), Map.entry("malformed_lines", "lines"),
                 Map.entry("platform2_lines", "lines"), Map.entry("platform2_expected_lines", "lines"));
 
@@ -626,6 +637,14 @@ public final class Compare {
             row.put("cpu_us_per_event", median(log, r -> r.num("cpu_s") * 1e6 / r.num("events")));
             row.put("platform2_cpu_us_per_event", median(platform, r -> r.num("cpu_s") * 1e6 / r.num("events")));
             row.put("nolog_cpu_us_per_thread", median(nolog, r -> r.num("cpu_s") * 1e6 / n));
+            // Logging's own CPU per event: the run's, minus what starting and parking the threads
+            // costs without logging (the nolog run, per thread, spread over the thread's events).
+            Double cpu = row.get("cpu_us_per_event");
+            Double nologCpu = row.get("nolog_cpu_us_per_thread");
+            Double platformCpu = row.get("platform2_cpu_us_per_event");
+            Double marginal = cpu == null || nologCpu == null ? null : cpu - nologCpu / events;
+            row.put("marginal_cpu_us_per_event", marginal);
+            row.put("marginal_vs_platform2", marginal == null || platformCpu == null ? null : marginal / platformCpu);
             row.put("gc_s", median(log, r -> r.num("gc_s")));
             row.put("platform2_gc_s", median(platform, r -> r.num("gc_s")));
             row.put("lines", median(log, r -> r.num("lines")));
