@@ -3,7 +3,7 @@
 # the pre-rendered write ceiling), tables with ratios to fastlog, RESULT lines, a results file and
 # a chart. Included by the main Makefile, which defines MVN, MVN_FLAGS, JAVA, SCRATCH and `install`.
 #
-#   make bench          the full run (about 40 minutes on 2 cores): writes bench/results/latest.json
+#   make bench          the full run (about 70 minutes on 2 cores): writes bench/results/latest.json
 #                       (and a dated copy, run-<date>.json, for README and docs/performance.md to cite)
 #                       and bench/results/chart.svg
 #   make bench-quick    the same systems and benchmarks with fewer iterations, shapes and events
@@ -68,7 +68,7 @@ bench-python-peers:
 	    echo "bench: SKIPPING structlog-orjson: apt-get could not install python3-orjson (Debian 12 has no such package)"; \
 	fi
 
-## bench: every benchmark, full length (~40 min); bench/results/latest.json and chart.svg
+## bench: every benchmark, full length (~70 min); bench/results/latest.json and chart.svg
 bench: bench-jar bench-python-peers
 	@mkdir -p $(BENCH_SCRATCH)
 	$(BENCH_RUN) --mode full --results $(BENCH_DIR)/results/latest.json
