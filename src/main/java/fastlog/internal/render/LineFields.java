@@ -95,7 +95,7 @@ final class LineFields {
         this.count = n;
         this.argc = argc;
         this.callEnd = fields;
-        keysFor(n);
+        ensureRoom(n);
         uncachedBefore = renderedKeys.uncachedMade();
     }
 
@@ -255,15 +255,14 @@ final class LineFields {
         longs = null;
     }
 
-    /** The key scratch array, and {@link #hashes} and {@link #winners} beside it, with room for {@code n}. */
-    private RenderedKey[] keysFor(int n) {
+    /** Grows the key scratch array, and {@link #hashes} and {@link #winners} beside it, to room for {@code n}. */
+    private void ensureRoom(int n) {
         if (keys.length < n) {
             int length = Math.max(n, keys.length * 2);
             keys = new RenderedKey[length];
             hashes = new int[length];
             winners = new boolean[length];
         }
-        return keys;
     }
 
     /** Whether a later key reads the same as {@code k[j]}; {@code h} holds their hashes. */
