@@ -46,7 +46,11 @@ What it runs (docs/performance.md says how each peer is configured, and why):
                                     is the mode (bench/trace_bench.py).
   Persisted (PersistedBench / py_peers.py), each run in its own process:
     persisted_<platform_t1|platform_t2|virtual_t1000>  N events into a real file, timed until all
-                                    is written; then every line is parsed and counted.
+                                    is written, twice in the same JVM (PersistedBench --passes 2):
+                                    the first pass cold (just started, nothing compiled yet: the
+                                    unprefixed metrics), the second warm (warm_* metrics: what a
+                                    service that has been logging a while pays per event); then
+                                    every line of both passes is parsed and counted.
 
 What is checked (a benchmark that does not check what it produced measures nothing):
   - JMH: after every iteration fastlog must report nothing dropped or lost and no failed write
@@ -148,7 +152,12 @@ MODES = {
 UNITS = {"ns_per_op": "ns", "cpu_ns_per_op": "ns", "caller_cpu_ns_per_op": "ns", "bytes_per_op": "B", "alloc_per_op_all_threads": "B", "events_per_s": "events/s",
          "mb_per_s": "MB/s", "bytes_per_event": "B", "peak_rss_mb": "MB", "cpu_ns_per_event": "ns",
          "producer_cpu_ns_per_event": "ns", "background_cpu_ns_per_event": "ns",
+         "warm_events_per_s": "events/s", "warm_cpu_ns_per_event": "ns", "warm_producer_cpu_ns_per_event": "ns",
+         "warm_background_cpu_ns_per_event": "ns",
          "lost_events": "events", "malformed_lines": "lines"}
+
+# Java persisted runs: a cold pass then a warm one in the same JVM (PersistedBench --passes).
+JAVA_PERSISTED_PASSES = 2
 
 PY_PEERS = ["structlog", "structlog-orjson", "pythonjsonlogger"]
 PY_PEER_CONFIG = {
@@ -347,7 +356,7 @@ class Run:
         f = os.path.join(self.args.scratch, f"persisted-{system}.ndjson")
         cmd = [self.args.java, "-Xmx1g", "--sun-misc-unsafe-memory-access=allow", *self.args.jvm_arg,
                "-cp", self.args.jar, "fastlog.bench.persisted.PersistedBench", "--system", system, "--events", str(events),
-               "--threads", str(threads), "--kind", kind, "--file", f]
+               "--threads", str(threads), "--kind", kind, "--file", f, "--passes", str(JAVA_PERSISTED_PASSES)]
         return self.child(cmd, system)
 
     def persisted_python(self, system, events, threads):
@@ -370,7 +379,7 @@ class Run:
         if p.returncode != 0 and res["ok"]:
             self.failures.append(f"persisted {system} exited {p.returncode}: {err[-2000:]}")
         if not res["ok"]:
-            msg = (f"{system} ({res['kind']}, {res['threads']} threads): expected {res['events']} lines, "
+            msg = (f"{system} ({res['kind']}, {res['threads']} threads): expected {res['events'] * res.get('passes', 1)} lines, "
                    f"found {res['lines']} ({res['malformed']} malformed)")
             if res.get("first_problem"):
                 msg += f"; first malformed {res['first_problem'][:300]}"
@@ -435,7 +444,8 @@ class Run:
         if not runs:
             return
         for metric in ("events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event",
-                       "producer_cpu_ns_per_event", "background_cpu_ns_per_event"):
+                       "producer_cpu_ns_per_event", "background_cpu_ns_per_event", "warm_events_per_s",
+                       "warm_cpu_ns_per_event", "warm_producer_cpu_ns_per_event", "warm_background_cpu_ns_per_event"):
             vals = [r[metric] for r in runs if r.get(metric, -1) >= 0]
             if vals:
                 self.record(bench, system, metric, statistics.median(vals))
@@ -470,10 +480,12 @@ class Run:
             ("Baselines: fastlog's rendering alone, the pre-rendered write ceiling (one thread)",
              [b for b in benches if b.startswith(("render_", "write_ceiling_", "writer_capacity_"))],
              ["ns_per_op", "cpu_ns_per_op", "events_per_s"]),
-            ("Persisted: N events into a real file until written (median of runs)",
+            ("Persisted: N events into a real file until written (median of runs); first pass cold, warm_* the "
+             "second pass of N in the same JVM",
              [b for b in benches if b.startswith("persisted_")],
              ["events_per_s", "mb_per_s", "bytes_per_event", "peak_rss_mb", "cpu_ns_per_event",
-              "background_cpu_ns_per_event", "lost_events", "malformed_lines"]),
+              "background_cpu_ns_per_event", "warm_events_per_s", "warm_cpu_ns_per_event",
+              "warm_producer_cpu_ns_per_event", "warm_background_cpu_ns_per_event", "lost_events", "malformed_lines"]),
         ]
         groups += slf4j_bench.table_groups(benches)
         groups += trace_bench.table_groups(benches)
@@ -556,15 +568,18 @@ class Run:
         if f and c:
             add("persisted throughput / pre-rendered ceiling (2 platform threads)", f"{100 * f / c:.0f}%", ">= 80%",
                 f / c >= 0.8)
-        cpu = self.value(bench, "fastlog", "cpu_ns_per_event")
+        # Judged on the warm pass (a service logs all day; JIT warm-up is paid once), the cold pass beside it.
+        cold = self.value(bench, "fastlog", "cpu_ns_per_event")
+        cpu = self.value(bench, "fastlog", "warm_cpu_ns_per_event")
         if cpu:
-            add("fastlog persisted CPU per event, whole process, 2 platform threads (issue 16)", f"{cpu:.0f} ns",
-                "<= 150 ns", cpu <= 150)
+            add("fastlog persisted CPU per event, whole process, 2 platform threads, warm (issue 16)",
+                f"{cpu:.0f} ns (cold {cold:.0f})", "<= 150 ns", cpu <= 150)
             for peer in ("log4j2", "logback"):
-                p = self.value(bench, peer, "cpu_ns_per_event")
+                p = self.value(bench, peer, "warm_cpu_ns_per_event")
+                pc = self.value(bench, peer, "cpu_ns_per_event")
                 if p:
-                    add(f"{peer} persisted CPU per event / fastlog's (issue 16)", f"{p / cpu:.1f}x", ">= 10x",
-                        p / cpu >= 10)
+                    add(f"{peer} persisted CPU per event / fastlog's, warm (issue 16)",
+                        f"{p / cpu:.1f}x (cold {pc / cold:.1f}x)", ">= 10x", p / cpu >= 10)
         ten = self.value("caller_tenFields_t1", "fastlog", "caller_cpu_ns_per_op")
         three = self.value("caller_threeFields_t1", "fastlog", "caller_cpu_ns_per_op")
         ten_b = self.value("caller_tenFields_t1", "fastlog", "bytes_per_op")

@@ -19,8 +19,14 @@ import fastlog.bench.systems.BenchSystem;
  * <pre>
  * java -cp benchmarks.jar fastlog.bench.persisted.PersistedBench \
  *     --system fastlog|log4j2|logback|ceiling --events 5000000 --threads 2 --kind platform|virtual \
- *     --file out.ndjson [--keep] [--rolling BYTES]
+ *     --file out.ndjson [--keep] [--rolling BYTES] [--passes 1|2]
  * </pre>
+ *
+ * <p>{@code --passes 2}: after the first pass (the JVM cold: nothing compiled yet, as in a service
+ * right after it starts), the same N events again in the same JVM, into the same file, timed the
+ * same way: the warm figures ({@code warm_*} in the result), what a service that has been logging
+ * for a while pays per event. The first pass's figures keep their names; the line check covers
+ * both passes (2N lines).
  *
  * <p>{@code --rolling BYTES}: each system writes a file that rotates every BYTES (fastlog's
  * {@code FileOutput.rotateAtSize}, Logback's {@code RollingFileAppender} with
@@ -59,6 +65,7 @@ public final class PersistedBench {
         Path file = null;
         boolean keep = false;
         long rolling = 0;
+        int passes = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--system" -> system = args[++i];
@@ -68,11 +75,15 @@ public final class PersistedBench {
                 case "--file" -> file = Path.of(args[++i]);
                 case "--keep" -> keep = true;
                 case "--rolling" -> rolling = Long.parseLong(args[++i].replace("_", ""));
+                case "--passes" -> passes = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
         if (file == null) {
             file = Files.createTempFile("persisted-" + system, ".ndjson");
+        }
+        if (passes != 1 && passes != 2) {
+            throw new IllegalArgumentException("--passes must be 1 or 2: " + passes);
         }
         if (!kind.equals("platform") && !kind.equals("virtual")) {
             throw new IllegalArgumentException("--kind must be platform or virtual: " + kind);
@@ -85,8 +96,12 @@ public final class PersistedBench {
             }
         }
 
-        Timing t = system.equals("ceiling") ? runCeiling(file, events) : runLogger(system, file, events, threads, kind);
+        List<Timing> timings = system.equals("ceiling") ? runCeiling(file, events, passes)
+                : runLogger(system, file, events, threads, kind, passes);
+        Timing t = timings.get(0);
+        Timing warm = passes > 1 ? timings.get(1) : null;
         double peakRss = peakRssMb(); // before the check below, which is not part of the run
+        long expectedLines = events * passes;
 
         long checkStart = System.nanoTime();
         List<Path> files = rolling > 0 ? logFiles(file) : List.of(file);
@@ -98,22 +113,24 @@ public final class PersistedBench {
             bytes += Files.size(f);
         }
         boolean strict = system.equals("fastlog") || system.equals("ceiling");
-        boolean ok = check.lines == events && check.malformed == 0 && t.systemCheck == null;
+        String systemCheck = warm != null && warm.systemCheck != null ? warm.systemCheck : t.systemCheck;
+        boolean ok = check.lines == expectedLines && check.malformed == 0 && systemCheck == null;
         String json = String.format(Locale.ROOT,
                 "{\"system\":\"%s\",\"kind\":\"%s\",\"threads\":%d,\"events\":%d,\"lines\":%d,"
                         + "\"lost\":%d,\"malformed\":%d,\"bytes\":%d,\"seconds\":%.6f,\"produce_seconds\":%.6f,"
                         + "\"events_per_s\":%.1f,\"mb_per_s\":%.2f,\"bytes_per_event\":%.2f,\"cpu_ns_per_event\":%.1f,\"producer_cpu_ns_per_event\":%.1f,\"background_cpu_ns_per_event\":%.1f,"
                         + "\"peak_rss_mb\":%.1f,\"ok\":%s,\"check\":\"every line parsed (Jackson, strict duplicate detection)\","
                         + "\"check_seconds\":%.2f,\"first_problem\":%s,\"system_check\":%s,\"java\":\"%s\","
-                        + "\"rolling_bytes\":%d,\"files\":%d,\"output\":\"%s\"}",
+                        + "\"rolling_bytes\":%d,\"files\":%d,\"output\":\"%s\",\"passes\":%d%s}",
                 system, kind, system.equals("ceiling") ? 1 : threads, events, check.lines,
-                Math.max(0, events - check.lines), check.malformed, bytes, seconds, t.produceNanos / 1e9,
+                Math.max(0, expectedLines - check.lines), check.malformed, bytes, seconds, t.produceNanos / 1e9,
                 events / seconds, bytes / 1e6 / seconds, check.lines == 0 ? 0.0 : (double) bytes / check.lines,
                 (double) t.cpuNanos / events,
                 t.producerCpuNanos < 0 ? -1.0 : (double) t.producerCpuNanos / events,
                 (double) t.backgroundCpuNanos / events,
-                peakRss, ok, checkSeconds, jsonString(check.firstProblem), jsonString(t.systemCheck), Runtime.version(),
-                rolling, files.size(), System.getProperty("bench.fastlog.output", "stream"));
+                peakRss, ok, checkSeconds, jsonString(check.firstProblem), jsonString(systemCheck), Runtime.version(),
+                rolling, files.size(), System.getProperty("bench.fastlog.output", "stream"), passes,
+                warm == null ? "" : warmFields(warm, events));
         System.out.println("PERSISTED_RESULT " + json);
         if (!ok) {
             System.err.printf(Locale.ROOT, "%s: %s: expected %d lines, found %d (%d malformed)%s%s%n",
@@ -127,6 +144,16 @@ public final class PersistedBench {
             }
         }
         System.exit(!ok && strict ? 2 : 0);
+    }
+
+    /** The second pass's figures, named like the first pass's with {@code warm_} before them. */
+    private static String warmFields(Timing w, long events) {
+        return String.format(Locale.ROOT, ",\"warm_seconds\":%.6f,\"warm_events_per_s\":%.1f,"
+                        + "\"warm_cpu_ns_per_event\":%.1f,\"warm_producer_cpu_ns_per_event\":%.1f,"
+                        + "\"warm_background_cpu_ns_per_event\":%.1f",
+                w.totalNanos / 1e9, events / (w.totalNanos / 1e9), (double) w.cpuNanos / events,
+                w.producerCpuNanos < 0 ? -1.0 : (double) w.producerCpuNanos / events,
+                (double) w.backgroundCpuNanos / events);
     }
 
     /**
@@ -193,10 +220,21 @@ public final class PersistedBench {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static Timing runLogger(String system, Path file, long events, int threads, String kind)
+    /** Starts the system, runs {@code passes} timed passes of N events (each drained and checked), stops it. */
+    private static List<Timing> runLogger(String system, Path file, long events, int threads, String kind, int passes)
             throws InterruptedException {
         BenchSystem sys = BenchSystem.named(system);
         sys.start(file);
+        List<Timing> timings = new ArrayList<>(passes);
+        for (int pass = 0; pass < passes; pass++) {
+            timings.add(runPass(sys, events, threads, kind));
+        }
+        sys.stop();
+        return timings;
+    }
+
+    /** One timed pass: N events from T new producer threads, until all is written, then the system's check. */
+    private static Timing runPass(BenchSystem sys, long events, int threads, String kind) throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> producers = new ArrayList<>(threads);
         java.util.concurrent.atomic.AtomicLong producerCpu = new java.util.concurrent.atomic.AtomicLong();
@@ -248,13 +286,22 @@ public final class PersistedBench {
         } catch (IllegalStateException e) {
             systemCheck = e.getMessage();
         }
-        sys.stop();
         long pc = producerCpuUnknown.get() ? -1 : producerCpu.get();
         return new Timing(produced - t0, drained - t0, cpu, pc, bg, systemCheck);
     }
 
-    /** One thread writes N pre-rendered lines, 1 MiB per write, to a plain FileOutputStream. */
-    private static Timing runCeiling(Path file, long events) throws IOException {
+    /** {@code passes} times, one thread writes N pre-rendered lines, 1 MiB per write, to a plain FileOutputStream. */
+    private static List<Timing> runCeiling(Path file, long events, int passes) throws IOException {
+        List<Timing> timings = new ArrayList<>(passes);
+        try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+            for (int pass = 0; pass < passes; pass++) {
+                timings.add(ceilingPass(out, events));
+            }
+        }
+        return timings;
+    }
+
+    private static Timing ceilingPass(FileOutputStream out, long events) throws IOException {
         byte[] line = ("{\"ts\":\"2026-11-25T09:14:03.512044Z\",\"level\":\"INFO\",\"logger\":\"bench.auth\","
                 + "\"msg\":\"request served\",\"status\":200,\"path\":\"/api/orders\",\"ms\":12.5}\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -263,20 +310,18 @@ public final class PersistedBench {
         long t0;
         long done;
         long cpu0 = processCpuNanos();
-        try (FileOutputStream out = new FileOutputStream(file.toFile())) {
-            t0 = System.nanoTime();
-            int used = 0;
-            for (long i = 0; i < events; i++) {
-                System.arraycopy(line, 0, buf, used, line.length);
-                used += line.length;
-                if (used >= bufferSize) {
-                    out.write(buf, 0, used);
-                    used = 0;
-                }
+        t0 = System.nanoTime();
+        int used = 0;
+        for (long i = 0; i < events; i++) {
+            System.arraycopy(line, 0, buf, used, line.length);
+            used += line.length;
+            if (used >= bufferSize) {
+                out.write(buf, 0, used);
+                used = 0;
             }
-            out.write(buf, 0, used);
-            done = System.nanoTime();
         }
+        out.write(buf, 0, used);
+        done = System.nanoTime();
         long cpu = processCpuNanos() - cpu0;
         return new Timing(done - t0, done - t0, cpu, cpu, 0, null);
     }
