@@ -25,7 +25,10 @@ import fastlog.internal.value.ValueLimits;
  * {@link ValueWriter}. A value under a redacted key ({@link Redaction}) is written as the mask; the
  * message, like every string value, passes through the redaction patterns. A field whose value
  * cannot be rendered becomes a string saying why; the line stays valid. A line with invalid raw
- * JSON ends with {@code "_invalid_json":[keys]} (underscores added while that key is taken).
+ * JSON ends with {@code "_invalid_json":[keys]} (underscores added while that key is taken). A
+ * record of a shape seen just before (same logger, level, message and keys, nothing scoped, bound
+ * or trailing: {@link LineShapes}) is written from that shape's constant bytes and its own
+ * timestamp and values: the same line, with less work per event.
  *
  * <p>Only the consumer-role holder renders (the writer thread, or a thread in {@code flush()}):
  * the renderer keeps scratch arrays and caches between events, ordered by the role's hand-over.
@@ -50,6 +53,8 @@ public final class EventRenderer implements LineRenderer {
     private final ValueWriter values;
     private final AmbientFieldWriter ambient;
     private final LineFields fields;
+    /** Lines like a recent one written from its constant bytes; null if the header layout has no fast form. */
+    private final LineShapes shapes;
     /** Field indexes ({@link LineFields}) of this line's fields whose raw JSON was invalid. */
     private int[] invalidJson = new int[4];
     private int invalidJsonCount;
@@ -65,6 +70,12 @@ public final class EventRenderer implements LineRenderer {
     }
 
     public EventRenderer(SchemaLayout layout, int maxStringLength, ValueLimits limits, Redaction redaction) {
+        this(layout, maxStringLength, limits, redaction, true);
+    }
+
+    /** @param lineShapes whether to keep {@link LineShapes} (false only to test that they change nothing) */
+    EventRenderer(SchemaLayout layout, int maxStringLength, ValueLimits limits, Redaction redaction,
+                  boolean lineShapes) {
         this.layout = layout;
         this.ambient = new AmbientFieldWriter(layout);
         this.names = layout.reservedKeys();
@@ -76,6 +87,13 @@ public final class EventRenderer implements LineRenderer {
         this.dynamics = layout.dynamics();
         this.timestampThenMessage = dynamics.length == 2 && dynamics[0] == SchemaLayout.TIMESTAMP;
         this.linePrefixes = new LinePrefixCache<>(name -> layout.headers(name, maxStringLength));
+        this.shapes = lineShapes && timestampThenMessage
+                ? new LineShapes(linePrefixes, encodedStrings, renderedKeys, maxStringLength) : null;
+    }
+
+    /** Records written through a {@link LineShapes} shape so far (for tests). */
+    long lineShapeHits() {
+        return shapes == null ? 0 : shapes.hits();
     }
 
     /** The default schema with the four names {@code names} was made from. */
@@ -133,8 +151,16 @@ public final class EventRenderer implements LineRenderer {
     }
 
     private void renderRecord(JsonOutput out, long[] longs, Object[] refs, int at, long header) {
+        LoggerCore core = (LoggerCore) refs[at];
+        if (shapes != null) {
+            LineShapes.Shape shape = shapes.find(core, longs, refs, at, header);
+            if (shape != null) {
+                renderShaped(out, shape, longs, refs, at);
+                return;
+            }
+        }
         LineFields f = fields;
-        f.open(longs, refs, at, header, writePrefix(out, longs, refs, at, header, (LoggerCore) refs[at]));
+        f.open(longs, refs, at, header, writePrefix(out, longs, refs, at, header, core));
         f.renderKeys();
         f.markWinners();
         if (f.trailersFrom() < f.trailersTo()) {
@@ -169,18 +195,56 @@ public final class EventRenderer implements LineRenderer {
             } catch (RuntimeException | StackOverflowError e) {
                 out.truncate(fieldMark);
                 out.writeRaw(key.json);
-                out.writeString("<unrenderable value: " + e.getClass().getName() + ">");
-                values.takeInvalidJson(); // whatever it found, that value is gone
+                writeUnrenderable(out, e);
             }
             if (values.takeInvalidJson()) {
                 noteInvalidJson(j);
             }
         }
         if (invalidJsonCount > 0) {
-            writeInvalidJson(out, n);
+            writeInvalidJson(out, keys, n);
         }
         out.writeByte('}');
         out.writeByte('\n');
+    }
+
+    /**
+     * A record of a known shape ({@link LineShapes}): the constant bytes copied between the
+     * timestamp and the values, which are written as {@link #renderRecord} writes them.
+     */
+    private void renderShaped(JsonOutput out, LineShapes.Shape shape, long[] longs, Object[] refs, int at) {
+        out.writeRaw(shape.start);
+        out.writeTimestamp(longs[RecordLayout.timestampSlot(at)]);
+        out.writeRaw(shape.head); // ends with the first key
+        invalidJsonCount = 0;
+        byte[][] keyJson = shape.keyJson;
+        int n = keyJson.length;
+        for (int f = 0; f < n; f++) {
+            if (f > 0) {
+                out.writeRaw(keyJson[f]);
+            }
+            int valueMark = out.size();
+            try {
+                writeFieldValue(out, longs, refs, at, f);
+            } catch (RuntimeException | StackOverflowError e) {
+                out.truncate(valueMark);
+                writeUnrenderable(out, e);
+            }
+            if (values.takeInvalidJson()) {
+                noteInvalidJson(f);
+            }
+        }
+        if (invalidJsonCount > 0) {
+            writeInvalidJson(out, shape.keys, n);
+        }
+        out.writeByte('}');
+        out.writeByte('\n');
+    }
+
+    /** In place of a value whose rendering threw: a string saying so. */
+    private void writeUnrenderable(JsonOutput out, Throwable e) {
+        out.writeString("<unrenderable value: " + e.getClass().getName() + ">");
+        values.takeInvalidJson(); // whatever it found, that value is gone
     }
 
     /** Writes the line's header (see {@link SchemaLayout}). @return how many leading fields were message arguments */
@@ -284,13 +348,16 @@ public final class EventRenderer implements LineRenderer {
         invalidJson[invalidJsonCount++] = j;
     }
 
-    /** {@code ,"_invalid_json":["key",...]}, its key renamed off reserved names and the line's other keys. */
-    private void writeInvalidJson(JsonOutput out, int n) {
+    /**
+     * {@code ,"_invalid_json":["key",...]}, its key renamed off reserved names and the line's other
+     * keys ({@code keys[0..n-1]}, which {@link #invalidJson} indexes).
+     */
+    private void writeInvalidJson(JsonOutput out, RenderedKey[] keys, int n) {
         String name = names.rename(INVALID_JSON_KEY);
         for (boolean taken = true; taken; ) {
             taken = false;
             for (int j = 0; j < n && !taken; j++) {
-                taken = fields.keys()[j].name.equals(name);
+                taken = keys[j].name.equals(name);
             }
             if (taken) {
                 name = names.rename("_" + name);
@@ -303,7 +370,7 @@ public final class EventRenderer implements LineRenderer {
             if (i > 0) {
                 out.writeByte(',');
             }
-            out.writeString(fields.keys()[invalidJson[i]].name);
+            out.writeString(keys[invalidJson[i]].name);
         }
         out.writeByte(']');
     }

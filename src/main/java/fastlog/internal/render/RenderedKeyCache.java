@@ -19,7 +19,7 @@ import fastlog.internal.record.ReservedKeys;
 final class RenderedKeyCache {
 
     private static final int SIZE = 512;
-    private static final int MAX_CACHED_LENGTH = 64;
+    static final int MAX_CACHED_LENGTH = 64;
     /** The key of the event's exception ({@code log.error(msg, e)}, the bridges' thrown Throwable). */
     static final String EXCEPTION = "exception";
 

@@ -30,7 +30,7 @@ class LineFieldsTest {
     private final LineFields fields = new LineFields(new RenderedKeyCache(NAMES, 1000, Redaction.DEFAULT));
 
     /** A per-thread fields frame with these pairs, made through the real store and removed from this thread. */
-    private static ThreadFieldsFrame perThread(String... kv) {
+    static ThreadFieldsFrame perThread(String... kv) {
         ThreadFieldsFrame before = ThreadFieldsStore.current();
         try {
             for (int i = 0; i < kv.length; i += 2) {

@@ -124,7 +124,7 @@ public final class PersistedBench {
                         + "\"rolling_bytes\":%d,\"files\":%d,\"output\":\"%s\",\"passes\":%d%s}",
                 system, kind, system.equals("ceiling") ? 1 : threads, events, check.lines,
                 Math.max(0, expectedLines - check.lines), check.malformed, bytes, seconds, t.produceNanos / 1e9,
-                events / seconds, bytes / 1e6 / seconds, check.lines == 0 ? 0.0 : (double) bytes / check.lines,
+                events / seconds, bytes / passes / 1e6 / seconds, check.lines == 0 ? 0.0 : (double) bytes / check.lines,
                 (double) t.cpuNanos / events,
                 t.producerCpuNanos < 0 ? -1.0 : (double) t.producerCpuNanos / events,
                 (double) t.backgroundCpuNanos / events,
