@@ -26,7 +26,7 @@ import fastlog.internal.value.ValueLimits;
  * message, like every string value, passes through the redaction patterns. A field whose value
  * cannot be rendered becomes a string saying why; the line stays valid. A line with invalid raw
  * JSON ends with {@code "_invalid_json":[keys]} (underscores added while that key is taken). A
- * record of a shape seen just before (same logger, level, message and keys, nothing scoped, bound
+ * record of a recently seen shape (same logger, level, message and keys, nothing scoped, bound
  * or trailing: {@link LineShapes}) is written from that shape's constant bytes and its own
  * timestamp and values: the same line, with less work per event.
  *

@@ -137,6 +137,12 @@ class LineShapesTest {
                 .publish(API, INFO, "nested", null));
         c.add(new Rec("strings that need escaping").field("s", "tab\there \"q\" \u0000 \ud800")
                 .field("long", "x".repeat(300)).publish(API, INFO, "strings", null));
+        c.add(new Rec("a value whose rendering throws").field("ok", 1L).field("bad", new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no");
+            }
+        }).field("after", 2L).publish(API, INFO, "throws", null));
         c.add(new Rec("doubles").field("nan", Double.NaN).field("inf", Double.NEGATIVE_INFINITY).field("z", -0.0)
                 .field("e", 1.0E-7).field("big", 1.0E300).publish(API, INFO, "doubles", null));
         Rec many = new Rec("seventeen fields");
@@ -236,6 +242,18 @@ class LineShapesTest {
         assertEquals("/b", line.get("path").asText());
         assertEquals(0.125, line.get("ms").asDouble());
         assertEquals(List.of("ts", "level", "logger", "msg", "status", "path", "ms"), keys(line));
+    }
+
+    @Test
+    void aValueThatFailsOnTheShapePathLeavesItsKeyAndTheRestOfTheLine() throws Exception {
+        EventRenderer r = new EventRenderer(layout("default"), 1000, ValueLimits.DEFAULTS, Redaction.DEFAULT, true);
+        Rec rec = corpus().stream().filter(x -> x.name.equals("a value whose rendering throws")).findFirst().orElseThrow();
+        render(r, rec);
+        JsonNode line = JSON.readTree(render(r, rec));
+        assertEquals(1, r.lineShapeHits());
+        assertEquals(1, line.get("ok").asLong());
+        assertEquals("<unrenderable value: java.lang.IllegalStateException>", line.get("bad").asText());
+        assertEquals(2, line.get("after").asLong());
     }
 
     @Test
