@@ -44,7 +44,8 @@ class LineShapesTest {
 
     private static final LoggerCore API = new LoggerCore("api", new LevelSetting(0));
     private static final LoggerCore OTHER = new LoggerCore("db.pool", new LevelSetting(0));
-    private static final LoggerCore BOUND = API.with("tenant", "acme");
+    private static final LoggerCore BOUND_LOGGER = API.with("tenant", "acme").with("region", "eu");
+    private static final LoggerCore BOUND_SECRET = API.with("password", "hunter2");
 
     /** One staged record, as the producers lay it out. */
     private static final class Rec {
@@ -155,9 +156,41 @@ class LineShapesTest {
             sixteen.field(KEYS[i], (long) i);
         }
         c.add(sixteen.publish(API, INFO, "sixteen", null));
-        c.add(new Rec("bound fields").field("status", 200L).publish(BOUND, INFO, "request served", null));
+        c.add(new Rec("bound fields").field("status", 200L).publish(BOUND_LOGGER, INFO, "request served", null));
+        c.add(new Rec("scoped, bound and call fields, one key at every level").field("region", "call")
+                .field("status", 200L).publish(BOUND_LOGGER, INFO, "request served",
+                        ContextFrame.extend(null, new String[] {"region", "request_id", "tenant"},
+                                new Object[] {"scoped", "r-9", "scoped-tenant"})));
+        c.add(new Rec("redacted bound key").field("status", 200L).publish(BOUND_SECRET, INFO, "request served", null));
         c.add(new Rec("scoped context").field("status", 200L).publish(API, INFO, "request served",
                 ContextFrame.extend(null, new String[] {"request_id", "status"}, new Object[] {"r-1", "scoped"})));
+        c.add(new Rec("scoped context, another request").field("status", 201L).publish(API, INFO, "request served",
+                ContextFrame.extend(null, new String[] {"request_id", "status"}, new Object[] {"r-2", "scoped"})));
+        c.add(new Rec("scoped context, no call fields").publish(API, INFO, "request served",
+                ContextFrame.extend(null, new String[] {"request_id"}, new Object[] {"r-3"})));
+        c.add(new Rec("nested scopes, a key bound again").field("c", 1L).publish(API, INFO, "nested scope",
+                ContextFrame.extend(ContextFrame.extend(null, new String[] {"a", "b"}, new Object[] {1L, "x"}),
+                        new String[] {"c", "a"}, new Object[] {"inner", 2L})));
+        c.add(new Rec("redacted key in the context").field("status", 200L).publish(API, INFO, "request served",
+                ContextFrame.extend(null, new String[] {"token"}, new Object[] {"secret-value"})));
+        c.add(new Rec("invalid raw JSON in the context").field("payload", RawJson.of("{bad")).publish(API, INFO, "raw3",
+                ContextFrame.extend(null, new String[] {"ctx_raw"}, new Object[] {RawJson.of("[oops")})));
+        c.add(new Rec("a repeated key before invalid raw JSON").field("a", 1L).field("a", 2L)
+                .field("payload", RawJson.of("{bad")).publish(API, INFO, "dup then raw", null));
+        c.add(new Rec("throwing and invalid raw JSON values in the scope and bound").field("status", 200L)
+                .publish(API.with("b_raw", RawJson.of("{nope")).with("b_ok", 5L), INFO, "odd values",
+                        ContextFrame.extend(null, new String[] {"s_bad", "s_raw"}, new Object[] {new Object() {
+                            @Override
+                            public String toString() {
+                                throw new IllegalStateException("scoped");
+                            }
+                        }, RawJson.of("[1,")})));
+        c.add(new Rec("same shape, a string where a number was").field("status", "ok").field("path", 7L)
+                .field("ms", "slow").publish(API, INFO, "request served", null));
+        c.add(new Rec("an equal message, not the same String").field("status", 200L).field("path", "/p")
+                .field("ms", 1.0).publish(API, INFO, new String("request served"), null));
+        c.add(new Rec("keys that read the same once cut at 16").field("abcdefghijklmnop_first", 1L)
+                .field("abcdefghijklmnop_second", 2L).publish(API, INFO, "cut keys", null));
         c.add(new Rec("thread name trailer").field("status", 200L).trailer(RecordLayout.TAG_THREAD, 42, "worker-1")
                 .publish(API, INFO, "request served", null));
         c.add(new Rec("per-thread fields").field("status", 200L)
@@ -176,18 +209,30 @@ class LineShapesTest {
                 Map.of(), Map.of(), Set.of(), Set.of()));
     }
 
+    /** A layout configured as a user might: a static field, renames (one onto a call key's name), excludes. */
+    private static SchemaLayout configured(String preset) {
+        return new SchemaLayout(new SchemaSpec(preset, new ServiceIdentity("svc", "1.0", "prod", null), null, null,
+                Map.of("team", "payments"), Map.of("logger", "status", "msg", "message_text"),
+                Set.of("path", "request_id"), Set.of()));
+    }
+
     private static String render(EventRenderer r, Rec rec) {
-        JsonOutput out = new JsonOutput(64, 1000);
+        return render(r, rec, 1000);
+    }
+
+    /** @param maxString the longest string (and key) the renderer was made to write before cutting; the output too */
+    private static String render(EventRenderer r, Rec rec, int maxString) {
+        JsonOutput out = new JsonOutput(64, maxString);
         r.render(out, rec.longs, rec.refs, 0, rec.header);
         return new String(out.array(), 0, out.size(), StandardCharsets.UTF_8);
     }
 
     /** Renders each record in {@code order} with both renderers and compares; returns the shape hits. */
-    private static long compare(String setup, EventRenderer shaped, EventRenderer general, List<Rec> order)
-            throws Exception {
+    private static long compare(String setup, EventRenderer shaped, EventRenderer general, List<Rec> order,
+                                int maxString) throws Exception {
         for (Rec rec : order) {
-            String expected = render(general, rec);
-            String actual = render(shaped, rec);
+            String expected = render(general, rec, maxString);
+            String actual = render(shaped, rec, maxString);
             assertEquals(expected, actual, setup + ": " + rec.name);
             JsonNode line = JSON.readTree(actual); // and it is one valid JSON object
             assertTrue(line.isObject(), setup + ": " + rec.name);
@@ -200,14 +245,23 @@ class LineShapesTest {
         List<Rec> corpus = corpus();
         Redaction patterns = new Redaction(Redaction.DEFAULT_KEYS, List.of(Pattern.compile("hunter\\d"),
                 Pattern.compile("request")), Redaction.DEFAULT_MASK);
-        for (String preset : List.of("default", "ecs", "otel", "logstash", "gcp")) {
+        for (String preset : List.of("default", "ecs", "otel", "logstash", "gcp", "default configured",
+                "ecs configured", "default, strings cut at 16")) {
             for (Redaction redaction : List.of(Redaction.DEFAULT, Redaction.NONE, patterns)) {
                 String setup = preset + ", redaction " + redaction;
-                EventRenderer shaped = new EventRenderer(layout(preset), 1000, ValueLimits.DEFAULTS, redaction, true);
-                EventRenderer general = new EventRenderer(layout(preset), 1000, ValueLimits.DEFAULTS, redaction, false);
+                String name = preset.split("[ ,]")[0];
+                SchemaLayout layout = preset.contains("configured") ? configured(name) : layout(name);
+                int maxString = preset.contains("cut at 16") ? 16 : 1000; // 16: the least Configuration allows
+                EventRenderer shaped = new EventRenderer(layout, maxString, ValueLimits.DEFAULTS, redaction, true);
+                EventRenderer general = new EventRenderer(layout, maxString, ValueLimits.DEFAULTS, redaction, false);
                 List<Rec> order = new ArrayList<>();
                 for (int pass = 0; pass < 3; pass++) {
                     order.addAll(corpus); // each record again: its shape is built on the first pass, hit after
+                }
+                for (Rec rec : corpus) {
+                    for (int i = 0; i < 20; i++) {
+                        order.add(rec); // its shape built even where another holds the slot, then used
+                    }
                 }
                 for (int i = 0; i < 40; i++) {
                     order.add(corpus.get(i % 2)); // two shapes sharing a message, alternating in one slot
@@ -215,8 +269,8 @@ class LineShapesTest {
                 for (int i = 0; i < 40; i++) {
                     order.add(corpus.get(i % 5)); // five shapes of one message
                 }
-                long hits = compare(setup, shaped, general, order);
-                assertTrue(hits > 2 * 15, setup + ": the shape path was taken only " + hits + " times");
+                long hits = compare(setup, shaped, general, order, maxString);
+                assertTrue(hits > 20 * 20, setup + ": the shape path was taken only " + hits + " times");
                 assertEquals(0, general.lineShapeHits(), setup);
             }
         }
@@ -256,21 +310,62 @@ class LineShapesTest {
         assertEquals(2, line.get("after").asLong());
     }
 
+    private static final List<String> UNUSABLE = List.of("redacted key", "redacted key in the context",
+            "key past the key cache", "null key", "redacted bound key", "thread name trailer", "per-thread fields",
+            "message arguments", "message past the shapes' limit", "seventeen fields", "null message");
+
+    @Test
+    void everyOtherRecordTakesItsShapeTheSecondTime() {
+        for (Rec rec : corpus()) {
+            if (!UNUSABLE.contains(rec.name)) {
+                EventRenderer r = new EventRenderer(layout("default"), 1000, ValueLimits.DEFAULTS, Redaction.DEFAULT, true);
+                render(r, rec);
+                render(r, rec);
+                assertEquals(1, r.lineShapeHits(), rec.name);
+            }
+        }
+    }
+
     @Test
     void recordsThatNeedThePerEventWorkNeverTakeAShape() {
         EventRenderer r = new EventRenderer(layout("default"), 1000, ValueLimits.DEFAULTS, Redaction.DEFAULT, true);
-        List<String> unusable = List.of("repeated key", "equal keys as different Strings", "redacted key",
-                "key past the key cache", "null key", "bound fields", "scoped context", "thread name trailer",
-                "per-thread fields", "message arguments", "message past the shapes' limit", "seventeen fields",
-                "null message");
         for (Rec rec : corpus()) {
-            if (unusable.contains(rec.name)) {
+            if (UNUSABLE.contains(rec.name)) {
                 for (int i = 0; i < 40; i++) {
                     render(r, rec);
                 }
             }
         }
         assertEquals(0, r.lineShapeHits());
+    }
+
+    @Test
+    void scopedFieldsOfEachRequestAndRepeatedKeysGoThroughTheShapeLastKeyWinning() throws Exception {
+        EventRenderer r = new EventRenderer(layout("default"), 1000, ValueLimits.DEFAULTS, Redaction.DEFAULT, true);
+        for (int request = 0; request < 3; request++) {
+            ContextFrame context = ContextFrame.extend(null, new String[] {"request_id", "status"},
+                    new Object[] {"r-" + request, "scoped"}); // a new frame per request, the same keys
+            Rec rec = new Rec("request " + request).field("status", 200L + request).field("a", 1L).field("a", 2L)
+                    .publish(API, INFO, "request served", context);
+            JsonNode line = JSON.readTree(render(r, rec));
+            assertEquals(List.of("ts", "level", "logger", "msg", "request_id", "status", "a"), keys(line));
+            assertEquals("r-" + request, line.get("request_id").asText());
+            assertEquals(200 + request, line.get("status").asLong(), "the call's value wins over the scope's");
+            assertEquals(2, line.get("a").asLong(), "the last of a repeated key wins");
+        }
+        assertEquals(2, r.lineShapeHits(), "the first request built the shape, the others used it");
+    }
+
+    @Test
+    void aLoggerMadePerRequestSharesTheShapeAndWritesItsOwnBoundValues() throws Exception {
+        EventRenderer r = new EventRenderer(layout("default"), 1000, ValueLimits.DEFAULTS, Redaction.DEFAULT, true);
+        for (int request = 0; request < 3; request++) {
+            LoggerCore perRequest = API.with("request_id", "r-" + request); // a new logger, the same key
+            Rec rec = new Rec("request " + request).field("status", 200L).publish(perRequest, INFO, "handled", null);
+            JsonNode line = JSON.readTree(render(r, rec));
+            assertEquals("r-" + request, line.get("request_id").asText());
+        }
+        assertEquals(2, r.lineShapeHits());
     }
 
     @Test
