@@ -30,12 +30,12 @@ import fastlog.internal.record.RecordLayout;
  * general path.
  *
  * <p>Direct-mapped on the message's {@link String#hashCode()} (cached inside each String), checked
- * by identity (hashing the logger name and level too cost 3 fields 3 ns more per render,
- * {@code ab-line-shapes-scoped-final-2026-12-01.json} against the file before it). A record that does not
- * qualify leaves a shape that says so ({@link Shape#usable} false), so the next record like it is
- * turned away by the same identity checks instead of being examined again. A slot whose shape keeps
- * missing is rebuilt only after {@value #MISSES_BEFORE_REBUILD} misses in a row, so two shapes that
- * share a slot cost an occasional rebuild, not one per event. Memory: at most {@value #SIZE} shapes,
+ * by identity (hashing the logger name and level too cost a 3-field line 3 ns more per render).
+ * Shapes that share a message share a slot: one is resident, the others take the general path. A
+ * record that does not qualify leaves a shape that says so ({@link Shape#usable} false), so the
+ * next record like it is turned away by the same identity checks instead of being examined again.
+ * A slot whose shape keeps missing is rebuilt only after {@value #MISSES_BEFORE_REBUILD} misses in
+ * a row, so two shapes that share a slot cost an occasional rebuild, not one per event. Memory: at most {@value #SIZE} shapes,
  * each holding a short message, short keys, a logger name and their encodings: no value, and no
  * logger (whose bound values may be a request's). Consumer-role holder only, like the renderer that
  * owns it.
