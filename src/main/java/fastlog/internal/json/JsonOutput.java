@@ -407,7 +407,7 @@ public final class JsonOutput {
             double scaled = v * DOUBLE_POW10[k];
             long m = (long) scaled;
             if (m == scaled && m / DOUBLE_POW10[k] == v) {
-                writeDecimal(m, k);
+                writeDecimal(m, k, (long) abs);
                 return true;
             }
         }
@@ -449,15 +449,23 @@ public final class JsonOutput {
             float scaled = v * FLOAT_POW10[k];
             long m = (long) scaled;
             if (m == scaled && m / FLOAT_POW10[k] == v) {
-                writeDecimal(m, k);
+                writeDecimal(m, k, (long) abs);
                 return true;
             }
         }
         return false;
     }
 
-    /** {@code m / 10^k} in plain decimal; m is not a multiple of 10^k (integral values are handled before). */
-    private void writeDecimal(long m, int k) {
+    /**
+     * {@code m / 10^k} in plain decimal, where {@code integer} is the integer part of its
+     * absolute value; m is not a multiple of 10^k (integral values are handled before).
+     *
+     * <p>The caller passes {@code integer} as the truncated |v| because dividing m by a power
+     * of ten chosen at run time is a 64-bit division, the slowest instruction of this path. It
+     * is the same number: v is m / 10^k rounded to nearest, m / 10^k is not an integer, and every
+     * integer in range is a double (a float for k &lt;= 7), so rounding cannot carry v across one.
+     */
+    private void writeDecimal(long m, int k, long integer) {
         while (m % 10 == 0) {
             m /= 10; // 0.50 -> 0.5: the same rational, so still exact
             k--;
@@ -469,11 +477,9 @@ public final class JsonOutput {
             b[p++] = '-';
             m = -m; // |m| <= 1e18: not Long.MIN_VALUE
         }
-        long pow = LONG_POW10[k];
-        long integer = m / pow;
         p = putDigits(b, p, integer, digits(integer));
         b[p++] = '.';
-        size = putDigits(b, p, m - integer * pow, k); // exactly k digits: 0.05 keeps its zero
+        size = putDigits(b, p, m - integer * LONG_POW10[k], k); // exactly k digits: 0.05 keeps its zero
     }
 
     /** Writes {@code v >= 0} as exactly {@code width} digits (zero-padded) at {@code p}; returns the end. */

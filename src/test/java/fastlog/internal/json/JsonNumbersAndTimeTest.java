@@ -3,6 +3,7 @@ package fastlog.internal.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -123,6 +124,54 @@ class JsonNumbersAndTimeTest {
                 assertFloat(out, f, Float.toString(f));
             }
         }
+    }
+
+    /**
+     * Short decimals whose value lies just below or above an integer, up to 1e9 and with up to
+     * nine decimals (float: 1e7 and seven): the written integer part is the value's, and the
+     * text is the value's exact decimal. The writer takes the integer part from the double
+     * itself, not from dividing the decimal's digits, so these are where the two could differ.
+     */
+    @Test
+    void shortDecimalsNextToAnIntegerKeepTheirIntegerPart() {
+        JsonOutput out = new JsonOutput(8, 100);
+        Random r = new Random(SEED);
+        int shortPath = 0;
+        for (int i = 0; i < 100_000; i++) {
+            long integer = switch (i % 4) {
+                case 0 -> r.nextInt(10);
+                case 1 -> 999_999_999L - r.nextInt(10);
+                case 2 -> (long) Math.pow(10, r.nextInt(9)) - r.nextInt(2);
+                default -> r.nextInt(1_000_000_000);
+            };
+            int k = 1 + r.nextInt(9);
+            long pow = (long) Math.pow(10, k);
+            long fraction = r.nextBoolean() ? 1 + r.nextInt(9) : pow - 1 - r.nextInt(9); // .000001 or .999999
+            BigDecimal unsigned = BigDecimal.valueOf(integer * pow + fraction, k);
+            BigDecimal decimal = r.nextBoolean() ? unsigned.negate() : unsigned;
+            double v = decimal.doubleValue();
+            out.reset();
+            out.writeDouble(v);
+            String text = text(out);
+            BigDecimal written = new BigDecimal(text);
+            assertEquals(v, written.doubleValue(), () -> decimal + " -> " + v + " written as " + text);
+            if (!text.contains("E") && !text.endsWith(".0")) {
+                shortPath++; // plain notation with a fraction: written by the short-decimal path
+            }
+            assertEquals(new BigDecimal(v).toBigInteger(), written.toBigInteger(),
+                    () -> decimal + " -> " + v + " written as " + text);
+
+            float f = decimal.floatValue();
+            if (Math.abs(f) < 1e7f && k <= 7) {
+                out.reset();
+                out.writeFloat(f);
+                String ftext = text(out);
+                assertEquals(f, Float.parseFloat(ftext), () -> decimal + " -> " + f + "f written as " + ftext);
+                assertEquals(new BigDecimal(f).toBigInteger(), new BigDecimal(ftext).toBigInteger(),
+                        () -> decimal + " -> " + f + "f written as " + ftext);
+            }
+        }
+        assertTrue(shortPath > 50_000, "too few cases took the short-decimal path: " + shortPath);
     }
 
     private static void assertDouble(JsonOutput out, double v, String expected) {
