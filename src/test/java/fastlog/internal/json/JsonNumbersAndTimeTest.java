@@ -263,6 +263,32 @@ class JsonNumbersAndTimeTest {
         assertEquals("\"1969-12-31T23:59:59.999999Z\"", text(out));
     }
 
+    /**
+     * The timestamp is written in 8-byte words, some overlapping: at every offset in a buffer that
+     * grows only as needed, it must land whole and leave the bytes before and after it alone, both
+     * from the cached second and from a newly computed one.
+     */
+    @Test
+    void timestampsAtAnyOffsetLeaveTheBytesAroundThem() {
+        long second = Instant.parse("2026-11-25T09:14:03Z").getEpochSecond() * 1_000_000L;
+        long[] times = {second + 512_044, second + 999_999, second + 1_000_000, second + 7};
+        for (int offset = 0; offset <= 40; offset++) {
+            JsonOutput out = new JsonOutput(1, 100);
+            StringBuilder expected = new StringBuilder();
+            for (long micros : times) {
+                for (int i = 0; i < offset; i++) {
+                    out.writeByte('a' + i % 26);
+                    expected.append((char) ('a' + i % 26));
+                }
+                out.writeTimestamp(micros);
+                expected.append(expectedTimestamp(micros));
+            }
+            out.writeByte('!');
+            expected.append('!');
+            assertEquals(expected.toString(), text(out), "offset " + offset);
+        }
+    }
+
     @Test
     void timestampsAtAndBeyondFourDigitYears() {
         JsonOutput out = new JsonOutput(8, 100);
