@@ -264,9 +264,10 @@ class JsonNumbersAndTimeTest {
     }
 
     /**
-     * The timestamp is written in 8-byte words, some overlapping: at every offset in a buffer that
-     * grows only as needed, it must land whole and leave the bytes before and after it alone, both
-     * from the cached second and from a newly computed one.
+     * The timestamp is written in 8-byte words, some overlapping: at every offset it must land whole
+     * and leave the bytes before and after it alone, both from the cached second and from a newly
+     * computed one. The buffer starts at its 16-byte minimum, so for offsets up to 15 it grows to end
+     * exactly where the first timestamp ends.
      */
     @Test
     void timestampsAtAnyOffsetLeaveTheBytesAroundThem() {
