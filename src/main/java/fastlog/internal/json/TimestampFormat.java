@@ -28,11 +28,11 @@ final class TimestampFormat {
 
     /** Eight bytes at a time into a byte[], lowest address first, at any offset. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    /** Each two-digit number 00..99 as its two ASCII bytes, first digit in the low byte. */
+    /** {@link JsonOutput#TWO_DIGITS} as one 16-bit value per number 00..99, first digit in the low byte. */
     private static final long[] PAIRS = new long[100];
     static {
         for (int i = 0; i < 100; i++) {
-            PAIRS[i] = ('0' + i / 10) | ('0' + i % 10) << 8;
+            PAIRS[i] = JsonOutput.TWO_DIGITS[2 * i] | JsonOutput.TWO_DIGITS[2 * i + 1] << 8;
         }
     }
     /** The bytes {@code Z"} after the six digits, at bytes 6 and 7 of the last word. */
