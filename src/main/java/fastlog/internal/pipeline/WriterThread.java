@@ -24,6 +24,11 @@ import fastlog.internal.context.ThreadFieldsStore;
  *       re-check sees the claim or the producer sees IDLE: no lost wake-up (jcstress
  *       {@code NoLostWakeUp.WriterGoingIdle}). Records after the first wait at most one linger
  *       period, or until their batch is full.</li>
+ *   <li><b>Unpark, then RUNNING.</b> Both wake-ups unpark the writer before they CAS
+ *       {@code state} to RUNNING: a waker that dies between the two (a StackOverflowError in a
+ *       producer at its stack's edge) leaves at worst a spare permit, never RUNNING stored over a
+ *       parked writer, which every later wake-up would skip (seen as a wedged pipeline in
+ *       {@code StackExhaustionTest}).</li>
  *   <li><b>A hand-off or a drop</b> ({@link #wake}): a producer that sealed a batch or dropped an
  *       event unparks a writer that is not RUNNING, so full batches and drop reports do not
  *       wait for the linger period.</li>
@@ -144,8 +149,12 @@ public final class WriterThread implements Runnable {
      * @return whether this call woke the writer
      */
     public boolean recordPublished(int slot) {
-        if (slot == 0 && state == IDLE && STATE.compareAndSet(this, IDLE, RUNNING)) {
+        if (slot == 0 && state == IDLE) {
+            // Unpark first: a producer that dies between the two (a StackOverflowError at the
+            // stack's edge) must not leave RUNNING stored and the writer parked, which every later
+            // wake-up would then skip. The CAS only spares other producers a redundant unpark.
             LockSupport.unpark(thread);
+            STATE.compareAndSet(this, IDLE, RUNNING);
             return true;
         }
         return false;
@@ -154,8 +163,9 @@ public final class WriterThread implements Runnable {
     /** After a hand-off or a drop: the writer has work now, whatever it was waiting for. */
     public void wake() {
         int s = state;
-        if (s != RUNNING && STATE.compareAndSet(this, s, RUNNING)) {
-            LockSupport.unpark(thread);
+        if (s != RUNNING) {
+            LockSupport.unpark(thread); // before the CAS, as in recordPublished
+            STATE.compareAndSet(this, s, RUNNING);
         }
     }
 
