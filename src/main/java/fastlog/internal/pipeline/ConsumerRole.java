@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  *       store of null: everything the previous holder wrote (reader positions, the output
  *       buffer, counters) is visible to the next one.</li>
  *   <li>{@code flushWaiting} counts threads in {@code flush()} that want the role; the writer
- *       lets them have it (it stops taking the role, and does not park untimed, while one
+ *       lets them have it (it stops taking the role, and does not park IDLE, while one
  *       waits).</li>
  *   <li>Not reentrant, not fair. A thread that holds the role and logs (a {@code toString()}
  *       called while rendering) must not wait for room: see {@link #isHeldBy}.</li>

@@ -1,7 +1,5 @@
 package fastlog.internal.pipeline;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 import fastlog.internal.context.ThreadFieldsStore;
@@ -14,7 +12,7 @@ import fastlog.internal.context.ThreadFieldsStore;
  * <h2>Concurrency contract: waking the writer</h2>
  * <ul>
  *   <li>{@code state} is RUNNING, LINGERING (a timed park: partly filled batches are waiting to
- *       fill) or IDLE (an untimed park: nothing is staged anywhere).</li>
+ *       fill) or IDLE (parked until woken: nothing is staged anywhere; see the backstop).</li>
  *   <li><b>Going idle</b> ({@link #goIdle}): the writer stores IDLE (volatile), then re-checks for
  *       work (volatile loads of the hand-off queue's indices and the batches' tails) and parks
  *       only if it found none.</li>
@@ -24,22 +22,29 @@ import fastlog.internal.context.ThreadFieldsStore;
  *       re-check sees the claim or the producer sees IDLE: no lost wake-up (jcstress
  *       {@code NoLostWakeUp.WriterGoingIdle}). Records after the first wait at most one linger
  *       period, or until their batch is full.</li>
- *   <li><b>Unpark, then RUNNING.</b> Both wake-ups unpark the writer before they CAS
- *       {@code state} to RUNNING: a waker that dies between the two (a StackOverflowError in a
- *       producer at its stack's edge) leaves at worst a spare permit, never RUNNING stored over a
- *       parked writer, which every later wake-up would skip (seen as a wedged pipeline in
- *       {@code StackExhaustionTest}).</li>
+ *   <li><b>Only the writer stores {@code state}.</b> Wakers read it and unpark; they never
+ *       write it. A waker's store could land after the writer had already woken, written, and
+ *       gone IDLE again, leaving a parked writer marked RUNNING that every later wake-up would
+ *       skip; and a waker that dies mid-wake-up (a StackOverflowError at its stack's edge) can
+ *       at worst skip its unpark, leaving the writer IDLE until the next wake-up or the backstop. The cost
+ *       is that producers arriving while the writer is waking up may each unpark it (a spare
+ *       permit: one extra loop pass). jcstress {@code NoLostWakeUp.WakerRacesWriterCycle}.</li>
  *   <li><b>A hand-off or a drop</b> ({@link #wake}): a producer that sealed a batch or dropped an
  *       event unparks a writer that is not RUNNING, so full batches and drop reports do not
  *       wait for the linger period.</li>
  *   <li><b>Flush.</b> While a {@code flush()} waits for the consumer role the writer neither takes
- *       it nor parks untimed. {@link #goIdle} reads the reader's positions before
+ *       it nor parks IDLE. {@link #goIdle} reads the reader's positions before
  *       {@code flushWaiting}: a flush that began after that read drains what it finds, and
  *       producers that claim after the flush's seal find the writer IDLE and wake it.</li>
  *   <li><b>Stop.</b> {@code stopping} is set once, by shutdown. A producer reads it after
  *       publishing; if it is set the producer writes its event itself. If it read false, its
  *       claim preceded the store in the synchronization order, so the final drain, which starts
  *       after the writer sees the store, reads its record.</li>
+ *   <li><b>The backstop.</b> The IDLE park times out after {@link #IDLE_RECHECK_NANOS}: when every
+ *       wake-up above happens, nothing is due then and the pass finds nothing. It bounds the wait
+ *       of a record whose producer died between publishing it and waking the writer, and of any
+ *       wake-up this contract failed to foresee, to one second instead of "until the next batch
+ *       or flush". Its cost is one empty pass a second in an idle process.</li>
  * </ul>
  */
 public final class WriterThread implements Runnable {
@@ -49,22 +54,16 @@ public final class WriterThread implements Runnable {
     private static final int IDLE = 2;
     /** How often the writer forgets the per-thread fields of threads that ended with fields set. */
     private static final long FIELDS_SWEEP_NANOS = 1_000_000_000L;
+    /** The IDLE park's timeout: the backstop in the class comment. */
+    static final long IDLE_RECHECK_NANOS = 1_000_000_000L;
     /** How long the writer waits for a flush to finish with the consumer role. */
     private static final long FLUSH_POLL_NANOS = 50_000L;
-
-    private static final VarHandle STATE;
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(WriterThread.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final ConsumerRole role;
     private final LineWriter lines;
     private final long lingerNanos;
     private final Thread thread;
+    /** RUNNING, LINGERING or IDLE; written by the writer thread only. */
     private volatile int state;
     private volatile boolean stopping;
     private volatile boolean failureReported;
@@ -113,14 +112,14 @@ public final class WriterThread implements Runnable {
                 continue;
             }
             if (events > 0 || lines.hasWork()) {
-                STATE.setVolatile(this, LINGERING);
+                state = LINGERING;
                 if (!lines.hasHandOffs() && !stopping) {
                     LockSupport.parkNanos(this, lingerNanos);
                 }
             } else if (goIdle()) {
-                LockSupport.park(this);
+                LockSupport.parkNanos(this, IDLE_RECHECK_NANOS);
             }
-            STATE.setVolatile(this, RUNNING);
+            awake();
         }
         role.acquire(Long.MAX_VALUE);
         try {
@@ -132,13 +131,18 @@ public final class WriterThread implements Runnable {
         }
     }
 
+    /** Writer thread, after a park returns: it is running again, so wakers may skip the unpark. */
+    public void awake() {
+        state = RUNNING;
+    }
+
     /**
      * Writer thread, between passes: announces IDLE, then re-checks for work.
      *
-     * @return whether it may park untimed (no work, no stop, no flush waiting)
+     * @return whether it may park IDLE (no work, no stop, no flush waiting)
      */
     public boolean goIdle() {
-        STATE.setVolatile(this, IDLE);
+        state = IDLE;
         return !lines.hasWork() && !stopping && !role.flushWaiting();
     }
 
@@ -150,11 +154,7 @@ public final class WriterThread implements Runnable {
      */
     public boolean recordPublished(int slot) {
         if (slot == 0 && state == IDLE) {
-            // Unpark first: a producer that dies between the two (a StackOverflowError at the
-            // stack's edge) must not leave RUNNING stored and the writer parked, which every later
-            // wake-up would then skip. The CAS only spares other producers a redundant unpark.
-            LockSupport.unpark(thread);
-            STATE.compareAndSet(this, IDLE, RUNNING);
+            LockSupport.unpark(thread); // and no store to state: see the class comment
             return true;
         }
         return false;
@@ -162,16 +162,20 @@ public final class WriterThread implements Runnable {
 
     /** After a hand-off or a drop: the writer has work now, whatever it was waiting for. */
     public void wake() {
-        int s = state;
-        if (s != RUNNING) {
-            LockSupport.unpark(thread); // before the CAS, as in recordPublished
-            STATE.compareAndSet(this, s, RUNNING);
+        if (state != RUNNING) {
+            LockSupport.unpark(thread);
         }
     }
 
     void requestStop() {
         stopping = true;
         LockSupport.unpark(thread);
+    }
+
+    /** For tests: whether the writer is in its IDLE park (or entering it). */
+    boolean isParkedIdle() {
+        Thread.State s = thread.getState();
+        return state == IDLE && (s == Thread.State.TIMED_WAITING || s == Thread.State.WAITING);
     }
 
     boolean isStopping() {

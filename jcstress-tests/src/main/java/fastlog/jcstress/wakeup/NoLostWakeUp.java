@@ -24,7 +24,8 @@ import fastlog.jcstress.support.TestPipeline;
  * condition true never both miss each other (each is a Dekker-style handshake: "I write my
  * flag, then read yours"). Both handshakes run the production methods: {@code ParkedProducers},
  * {@code Stripe.claim} and {@code StripeReader} for a blocked producer; {@code WriterThread}'s
- * {@code goIdle} and {@code recordPublished} for the writer.
+ * {@code goIdle} and {@code recordPublished} for the writer. A third test races a wake-up against a
+ * whole writer cycle (woken, then idle again): the wake-up must not leave the writer marked awake.
  */
 public final class NoLostWakeUp {
 
@@ -85,8 +86,8 @@ public final class NoLostWakeUp {
     @Outcome(id = "0, 1", expect = ACCEPTABLE, desc = "The producer saw the writer RUNNING; the writer's re-check saw the record and does not park.")
     @Outcome(id = "1, 1", expect = ACCEPTABLE, desc = "Both saw each other: the writer does not park and gets a spare unpark.")
     @Outcome(id = "0, 0", expect = FORBIDDEN,
-            desc = "LOST WAKE-UP: the writer's re-check missed the producer's claim (it parks untimed) and the producer "
-                    + "read the state before the IDLE store (it does not unpark): the record waits forever.")
+            desc = "LOST WAKE-UP: the writer's re-check missed the producer's claim (it parks IDLE) and the producer "
+                    + "read the state before the IDLE store (it does not unpark): the record waits for the backstop.")
     @Outcome(expect = FORBIDDEN, desc = "Impossible result.")
     @State
     public static class WriterGoingIdle {
@@ -105,6 +106,48 @@ public final class NoLostWakeUp {
         @Actor
         public void writer(II_Result r) {
             r.r2 = p.writer.goIdle() ? 0 : 1;
+        }
+    }
+
+    @JCStressTest
+    @Description("Writer (IDLE, then woken by some earlier unpark): awake(), then goIdle() with no work left. "
+            + "Producer: recordPublished(0) for a record the writer has already taken. Arbiter: the next "
+            + "producer's recordPublished(0).")
+    @Outcome(id = {"1, 1, 1", "0, 1, 1"}, expect = ACCEPTABLE,
+            desc = "The writer will park, and the next first record of a batch unparks it (the racing producer's "
+                    + "unpark, if any, is a spare permit).")
+    @Outcome(id = {"1, 1, 0", "0, 1, 0"}, expect = FORBIDDEN,
+            desc = "WEDGED WRITER: the writer parks IDLE but the state says it is awake, so every later wake-up "
+                    + "skips it (only the backstop's timeout ends each park). Possible if a waker stores RUNNING "
+                    + "(as 9751597's compare-and-set IDLE -> RUNNING after its unpark did) and its store lands after "
+                    + "the writer's cycle ended in IDLE.")
+    @Outcome(expect = FORBIDDEN, desc = "Impossible result: the writer found work where there is none.")
+    @State
+    public static class WakerRacesWriterCycle {
+        final TestPipeline p = new TestPipeline(2, 2 * RecordLayout.slotsFor(0));
+
+        public WakerRacesWriterCycle() {
+            if (!p.writer.goIdle()) {
+                throw new IllegalStateException("setup: an empty pipeline has work");
+            }
+        }
+
+        /** A producer's wake-up, the production method: read the state, unpark an IDLE writer. */
+        @Actor
+        public void producer(III_Result r) {
+            r.r1 = p.writer.recordPublished(0) ? 1 : 0;
+        }
+
+        /** WriterThread.run: back from its park, a pass that finds nothing, then "if (goIdle()) park". */
+        @Actor
+        public void writer(III_Result r) {
+            p.writer.awake();
+            r.r2 = p.writer.goIdle() ? 1 : 0;
+        }
+
+        @Arbiter
+        public void arbiter(III_Result r) {
+            r.r3 = p.writer.recordPublished(0) ? 1 : 0;
         }
     }
 }
