@@ -26,9 +26,10 @@ import fastlog.internal.context.ThreadFieldsStore;
  *       write it. A waker's store could land after the writer had already woken, written, and
  *       gone IDLE again, leaving a parked writer marked RUNNING that every later wake-up would
  *       skip; and a waker that dies mid-wake-up (a StackOverflowError at its stack's edge) can
- *       at worst skip its unpark, leaving the writer IDLE until the next wake-up or the backstop. The cost
- *       is that producers arriving while the writer is waking up may each unpark it (a spare
- *       permit: one extra loop pass). jcstress {@code NoLostWakeUp.WakerRacesWriterCycle}.</li>
+ *       at worst skip its unpark, leaving the writer IDLE until the next wake-up or the
+ *       backstop. The cost is that producers arriving while the writer is waking up may each
+ *       unpark it (a spare permit: one extra loop pass). jcstress
+ *       {@code NoLostWakeUp.WakerRacesWriterCycle}.</li>
  *   <li><b>A hand-off or a drop</b> ({@link #wake}): a producer that sealed a batch or dropped an
  *       event unparks a writer that is not RUNNING, so full batches and drop reports do not
  *       wait for the linger period.</li>
