@@ -184,7 +184,7 @@ class ReentrancyTest {
     @Test
     void interruptedProducerStillWaitsLosesNothingAndKeepsItsInterrupt() throws Exception {
         out = CapturedOutput.install(true, c -> c.queueCapacity(16));
-        int n = 500;
+        int n = OVER_ONE_WRITE;
         AtomicBoolean stillInterrupted = new AtomicBoolean();
         Thread producer = Thread.ofPlatform().start(() -> {
             Thread.currentThread().interrupt();
@@ -218,7 +218,7 @@ class ReentrancyTest {
         out = CapturedOutput.install(true, c -> c.queueCapacity(16));
         Thread producer = (kind.equals("virtual") ? Thread.ofVirtual() : Thread.ofPlatform()).start(() -> {
             Thread.currentThread().interrupt();
-            for (int i = 0; i < 500; i++) {
+            for (int i = 0; i < OVER_ONE_WRITE; i++) {
                 log.info("e", "i", i);
             }
         });
