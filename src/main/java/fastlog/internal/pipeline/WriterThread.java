@@ -28,8 +28,11 @@ import fastlog.internal.context.ThreadFieldsStore;
  *       skip; and a waker that dies mid-wake-up (a StackOverflowError at its stack's edge) can
  *       at worst skip its unpark, leaving the writer IDLE until the next wake-up or the
  *       backstop. The cost is that producers arriving while the writer is waking up may each
- *       unpark it (a spare permit: one extra loop pass). jcstress
- *       {@code NoLostWakeUp.WakerRacesWriterCycle}.</li>
+ *       unpark it (a spare permit: one extra loop pass): about 10 ns of producer CPU per event
+ *       in the persisted benchmark ({@code bench/results/persisted-ab-wakeup-2026-12-02.json}).
+ *       Tagging the state with the writer's park count would let wakers CAS it without the
+ *       stale-store risk (a stale CAS would fail) and skip those unparks again: not yet done.
+ *       jcstress {@code NoLostWakeUp.WakerRacesWriterCycle}.</li>
  *   <li><b>A hand-off or a drop</b> ({@link #wake}): a producer that sealed a batch or dropped an
  *       event unparks a writer that is not RUNNING, so full batches and drop reports do not
  *       wait for the linger period.</li>
