@@ -1,5 +1,7 @@
 package fastlog.internal.pipeline;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 import fastlog.internal.context.ThreadFieldsStore;
@@ -22,20 +24,22 @@ import fastlog.internal.context.ThreadFieldsStore;
  *       re-check sees the claim or the producer sees IDLE: no lost wake-up (jcstress
  *       {@code NoLostWakeUp.WriterGoingIdle}). Records after the first wait at most one linger
  *       period, or until their batch is full.</li>
- *   <li><b>Only the writer stores {@code state}.</b> Wakers read it and unpark; they never
- *       write it. A waker's store could land after the writer had already woken, written, and
- *       gone IDLE again, leaving a parked writer marked RUNNING that every later wake-up would
- *       skip; and a waker that dies mid-wake-up (a StackOverflowError at its stack's edge) can
- *       at worst skip its unpark, leaving the writer IDLE until the next wake-up or the
- *       backstop. The cost is that producers arriving while the writer is waking up may each
- *       unpark it (a spare permit: one extra loop pass): about 10 ns of producer CPU per event
- *       in the persisted benchmark ({@code bench/results/persisted-ab-wakeup-2026-12-02.json}).
- *       Tagging the state with the writer's park count would let wakers CAS it without the
- *       stale-store risk (a stale CAS would fail) and skip those unparks again: not yet done.
- *       jcstress {@code NoLostWakeUp.WakerRacesWriterCycle}.</li>
+ *   <li><b>A waker's store can never be stale.</b> {@code state} carries the writer's cycle
+ *       count beside its mode, and every waker's store is a compare-and-set from the exact value it
+ *       read: a waker unparks the writer, then CASes that value to RUNNING of the same cycle, so
+ *       the wakers that come after it skip their unpark. The CAS can only succeed while the
+ *       writer is still in the park (or before the {@link #awake} that follows it) that the
+ *       waker read, and the unpark that precedes it has by then woken that park or left a permit
+ *       for it. A CAS that lands after the writer has woken, written and gone IDLE again finds a
+ *       later cycle and fails, so a parked writer is never marked RUNNING (9751597's
+ *       unpark-then-untagged-CAS did this; jcstress {@code NoLostWakeUp.WakerRacesWriterCycle}).
+ *       Unparking first also means a waker that dies between the two steps (a
+ *       StackOverflowError at its stack's edge) has either woken the writer or left it IDLE for
+ *       the next waker; it never leaves a parked writer marked RUNNING (f80a31b's CAS-then-unpark
+ *       could).</li>
  *   <li><b>A hand-off or a drop</b> ({@link #wake}): a producer that sealed a batch or dropped an
- *       event unparks a writer that is not RUNNING, so full batches and drop reports do not
- *       wait for the linger period.</li>
+ *       event wakes, as above, a writer that is not RUNNING (IDLE or LINGERING), so full batches
+ *       and drop reports do not wait for the linger period.</li>
  *   <li><b>Flush.</b> While a {@code flush()} waits for the consumer role the writer neither takes
  *       it nor parks IDLE. {@link #goIdle} reads the reader's positions before
  *       {@code flushWaiting}: a flush that began after that read drains what it finds, and
@@ -53,9 +57,14 @@ import fastlog.internal.context.ThreadFieldsStore;
  */
 public final class WriterThread implements Runnable {
 
-    private static final int RUNNING = 0;
-    private static final int LINGERING = 1;
-    private static final int IDLE = 2;
+    /** {@code state}'s low two bits: the mode; the bits above them: the writer's cycle count. */
+    private static final long RUNNING = 0;
+    private static final long LINGERING = 1;
+    private static final long IDLE = 2;
+    private static final long MODE_MASK = 3;
+    private static final int CYCLE_SHIFT = 2;
+    /** {@link #recordPublished}'s result when it did not wake the writer. */
+    public static final long NOT_WOKEN = -1;
     /** How often the writer forgets the per-thread fields of threads that ended with fields set. */
     private static final long FIELDS_SWEEP_NANOS = 1_000_000_000L;
     /** The IDLE park's timeout: the backstop in the class comment. */
@@ -63,12 +72,27 @@ public final class WriterThread implements Runnable {
     /** How long the writer waits for a flush to finish with the consumer role. */
     private static final long FLUSH_POLL_NANOS = 50_000L;
 
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(WriterThread.class, "state", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ConsumerRole role;
     private final LineWriter lines;
     private final long lingerNanos;
     private final Thread thread;
-    /** RUNNING, LINGERING or IDLE; written by the writer thread only. */
-    private volatile int state;
+    /**
+     * The mode (RUNNING, LINGERING or IDLE) and the cycle it belongs to. The writer stores it;
+     * wakers only CAS one cycle's IDLE or LINGERING to that cycle's RUNNING.
+     */
+    private volatile long state;
+    /** The writer's cycle count: one more for each IDLE or LINGERING it announces. Writer only. */
+    private long cycle;
     private volatile boolean stopping;
     private volatile boolean failureReported;
 
@@ -116,7 +140,7 @@ public final class WriterThread implements Runnable {
                 continue;
             }
             if (events > 0 || lines.hasWork()) {
-                state = LINGERING;
+                state = ++cycle << CYCLE_SHIFT | LINGERING;
                 if (!lines.hasHandOffs() && !stopping) {
                     LockSupport.parkNanos(this, lingerNanos);
                 }
@@ -137,7 +161,7 @@ public final class WriterThread implements Runnable {
 
     /** Writer thread, after a park returns: it is running again, so wakers may skip the unpark. */
     public void awake() {
-        state = RUNNING;
+        state = cycle << CYCLE_SHIFT | RUNNING;
     }
 
     /**
@@ -146,7 +170,7 @@ public final class WriterThread implements Runnable {
      * @return whether it may park IDLE (no work, no stop, no flush waiting)
      */
     public boolean goIdle() {
-        state = IDLE;
+        state = ++cycle << CYCLE_SHIFT | IDLE;
         return !lines.hasWork() && !stopping && !role.flushWaiting();
     }
 
@@ -154,21 +178,40 @@ public final class WriterThread implements Runnable {
      * Producer, after publishing the record at {@code slot}: the first one of a batch wakes an
      * IDLE writer.
      *
-     * @return whether this call woke the writer
+     * @return the state this call woke the writer from (its cycle and IDLE), or
+     *         {@link #NOT_WOKEN}; the value is for tests, which need to know which cycle was woken
      */
-    public boolean recordPublished(int slot) {
-        if (slot == 0 && state == IDLE) {
-            LockSupport.unpark(thread); // and no store to state: see the class comment
-            return true;
+    public long recordPublished(int slot) {
+        if (slot == 0) {
+            long s = state;
+            if ((s & MODE_MASK) == IDLE) {
+                return wakeFrom(s);
+            }
         }
-        return false;
+        return NOT_WOKEN;
     }
 
     /** After a hand-off or a drop: the writer has work now, whatever it was waiting for. */
     public void wake() {
-        if (state != RUNNING) {
-            LockSupport.unpark(thread);
+        long s = state;
+        if ((s & MODE_MASK) != RUNNING) {
+            wakeFrom(s);
         }
+    }
+
+    /** Unpark, then mark this cycle RUNNING so later wakers skip theirs: the class comment. */
+    private long wakeFrom(long s) {
+        LockSupport.unpark(thread);
+        STATE.compareAndSet(this, s, s & ~MODE_MASK | RUNNING);
+        return s;
+    }
+
+    /**
+     * For tests: the state the writer's latest {@link #goIdle} stored, which is what
+     * {@link #recordPublished} returns when it wakes the writer from that IDLE.
+     */
+    public long idleState() {
+        return cycle << CYCLE_SHIFT | IDLE;
     }
 
     void requestStop() {
@@ -179,7 +222,7 @@ public final class WriterThread implements Runnable {
     /** For tests: whether the writer is in its IDLE park (or entering it). */
     boolean isParkedIdle() {
         Thread.State s = thread.getState();
-        return state == IDLE && (s == Thread.State.TIMED_WAITING || s == Thread.State.WAITING);
+        return (state & MODE_MASK) == IDLE && (s == Thread.State.TIMED_WAITING || s == Thread.State.WAITING);
     }
 
     boolean isStopping() {

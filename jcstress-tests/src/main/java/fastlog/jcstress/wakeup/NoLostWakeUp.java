@@ -12,6 +12,7 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.III_Result;
 import org.openjdk.jcstress.infra.results.II_Result;
 
+import fastlog.internal.pipeline.WriterThread;
 import fastlog.internal.record.RecordLayout;
 import fastlog.internal.record.RecordProtocol;
 import fastlog.internal.stripe.Batch;
@@ -25,7 +26,8 @@ import fastlog.jcstress.support.TestPipeline;
  * flag, then read yours"). Both handshakes run the production methods: {@code ParkedProducers},
  * {@code Stripe.claim} and {@code StripeReader} for a blocked producer; {@code WriterThread}'s
  * {@code goIdle} and {@code recordPublished} for the writer. A third test races a wake-up against a
- * whole writer cycle (woken, then idle again): the wake-up must not leave the writer marked awake.
+ * whole writer cycle (woken, then idle again): the wake-up must not leave the writer marked awake
+ * unless it woke the writer from its latest IDLE.
  */
 public final class NoLostWakeUp {
 
@@ -99,7 +101,7 @@ public final class NoLostWakeUp {
             long c = p.stripe.claim(RecordLayout.slotsFor(0), RecordLayout.claimed(0));
             Batch b = p.stripe.batch((int) (c >>> 32));
             RecordProtocol.publish(b.longs(), b.refs(), (int) c, null, 2, 1L, null, null, 0);
-            r.r1 = p.writer.recordPublished((int) c) ? 1 : 0;
+            r.r1 = p.writer.recordPublished((int) c) != WriterThread.NOT_WOKEN ? 1 : 0;
         }
 
         /** WriterThread.run between passes: "if (goIdle()) park". */
@@ -111,31 +113,40 @@ public final class NoLostWakeUp {
 
     @JCStressTest
     @Description("Writer (IDLE, then woken by some earlier unpark): awake(), then goIdle() with no work left. "
-            + "Producer: recordPublished(0) for a record the writer has already taken. Arbiter: the next "
+            + "Producer: recordPublished(0) for a record the writer has already taken (r1: 0 = it did not wake the "
+            + "writer, 1 = it woke the first IDLE, 2 = it woke the writer's latest IDLE). Arbiter: the next "
             + "producer's recordPublished(0).")
-    @Outcome(id = {"1, 1, 1", "0, 1, 1"}, expect = ACCEPTABLE,
-            desc = "The writer will park, and the next first record of a batch unparks it (the racing producer's "
-                    + "unpark, if any, is a spare permit).")
-    @Outcome(id = {"1, 1, 0", "0, 1, 0"}, expect = FORBIDDEN,
-            desc = "WEDGED WRITER: the writer parks IDLE but the state says it is awake, so every later wake-up "
-                    + "skips it (only the backstop's timeout ends each park). Possible if a waker stores RUNNING "
-                    + "(as 9751597's compare-and-set IDLE -> RUNNING after its unpark did) and its store lands after "
-                    + "the writer's cycle ended in IDLE.")
-    @Outcome(expect = FORBIDDEN, desc = "Impossible result: the writer found work where there is none.")
+    @Outcome(id = {"0, 1, 1", "1, 1, 1"}, expect = ACCEPTABLE,
+            desc = "The producer read RUNNING or the first IDLE (its unpark, if any, is a spare permit and its "
+                    + "compare-and-set failed or was overwritten): the writer will park IDLE, and the next first "
+                    + "record of a batch unparks it.")
+    @Outcome(id = "2, 1, 0", expect = ACCEPTABLE,
+            desc = "The producer read the writer's latest IDLE, unparked it and marked that cycle RUNNING: the "
+                    + "writer's park returns at once on the permit, so the next producer rightly skips its unpark.")
+    @Outcome(id = {"0, 1, 0", "1, 1, 0"}, expect = FORBIDDEN,
+            desc = "WEDGED WRITER: the writer parks IDLE but the state says it is awake although no waker unparked "
+                    + "it after its latest IDLE, so every later wake-up skips it (only the backstop's timeout ends "
+                    + "each park). Possible if a waker's store is not tied to the cycle it read (9751597's "
+                    + "unpark-then-CAS IDLE -> RUNNING): it lands after the writer's cycle ended in IDLE.")
+    @Outcome(expect = FORBIDDEN, desc = "Impossible result: the writer found work where there is none, or the "
+            + "producer's compare-and-set of the latest IDLE failed with no other waker.")
     @State
     public static class WakerRacesWriterCycle {
         final TestPipeline p = new TestPipeline(2, 2 * RecordLayout.slotsFor(0));
+        final long firstIdle;
+        long woke;
 
         public WakerRacesWriterCycle() {
             if (!p.writer.goIdle()) {
                 throw new IllegalStateException("setup: an empty pipeline has work");
             }
+            firstIdle = p.writer.idleState();
         }
 
-        /** A producer's wake-up, the production method: read the state, unpark an IDLE writer. */
+        /** A producer's wake-up, the production method: read the state, wake an IDLE writer. */
         @Actor
-        public void producer(III_Result r) {
-            r.r1 = p.writer.recordPublished(0) ? 1 : 0;
+        public void producer() {
+            woke = p.writer.recordPublished(0);
         }
 
         /** WriterThread.run: back from its park, a pass that finds nothing, then "if (goIdle()) park". */
@@ -147,7 +158,8 @@ public final class NoLostWakeUp {
 
         @Arbiter
         public void arbiter(III_Result r) {
-            r.r3 = p.writer.recordPublished(0) ? 1 : 0;
+            r.r1 = woke == WriterThread.NOT_WOKEN ? 0 : woke == firstIdle ? 1 : woke == p.writer.idleState() ? 2 : 3;
+            r.r3 = p.writer.recordPublished(0) != WriterThread.NOT_WOKEN ? 1 : 0;
         }
     }
 }
