@@ -2,6 +2,7 @@ package fastlog.api;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,5 +61,18 @@ final class ChildJvm {
             throw new AssertionError("child JVM did not exit within 120 s: " + cmd);
         }
         return new Result(p.exitValue(), Files.readAllBytes(stdout), Files.readString(stderr));
+    }
+
+    /** target/fastlog-VERSION.jar, the multi-release jar the failsafe tests run on. */
+    static Path packagedJar() throws IOException {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "fastlog-*.jar")) {
+            for (Path jar : jars) {
+                String name = jar.getFileName().toString();
+                if (!name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar")) {
+                    return jar;
+                }
+            }
+        }
+        throw new AssertionError("no packaged fastlog jar in target/");
     }
 }

@@ -3,10 +3,7 @@ package fastlog.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +32,7 @@ class FirstScopeIT {
         if (Boolean.getBoolean("fastlog.context.fallback")) {
             jvmArgs.add("-Dfastlog.context.fallback=true");
         }
-        ChildJvm.Result r = ChildJvm.runOn(List.of(packagedJar(), Path.of("target", "test-classes")), dir,
+        ChildJvm.Result r = ChildJvm.runOn(List.of(ChildJvm.packagedJar(), Path.of("target", "test-classes")), dir,
                 FirstScopeLogging.class, jvmArgs, Map.of());
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("mechanism=" + System.getProperty("fastlog.expect.context")), r.stderr());
@@ -52,18 +49,5 @@ class FirstScopeIT {
         assertEquals("r-1", byMsg.get("first scope").path("request_id").asText());
         assertEquals("r-1", byMsg.get("first scope, later").path("request_id").asText());
         assertEquals("r-2", byMsg.get("main's own scope").path("request_id").asText());
-    }
-
-    /** target/fastlog-VERSION.jar, the multi-release jar failsafe tests. */
-    private static Path packagedJar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "fastlog-*.jar")) {
-            for (Path jar : jars) {
-                String name = jar.getFileName().toString();
-                if (!name.endsWith("-sources.jar") && !name.endsWith("-javadoc.jar")) {
-                    return jar;
-                }
-            }
-        }
-        throw new AssertionError("no packaged fastlog jar in target/");
     }
 }

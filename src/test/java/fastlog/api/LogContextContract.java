@@ -12,12 +12,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import fastlog.internal.context.ContextSlots;
 
 /**
  * What scoped context does, whichever mechanism backs it. Run by {@link LogContextTest} on the
@@ -144,5 +149,98 @@ abstract class LogContextContract {
             log.info("m");
         });
         assertEquals("before", out.only().get("v").asText());
+    }
+
+    @Test
+    void aScopeHoldsItsThreadsSlotAndFreesItEvenWhenTheOpThrows() throws Exception {
+        AtomicLong heldInside = new AtomicLong(-1);
+        AtomicLong heldInNested = new AtomicLong(-1);
+        AtomicLong heldAfter = new AtomicLong(-1);
+        AtomicLong id = new AtomicLong();
+        Thread t = Thread.ofVirtual().start(() -> {
+            id.set(Thread.currentThread().threadId());
+            int slot = ContextSlots.SHARED.slot(id.get());
+            try {
+                LogContext.where("a", 1).run(() -> {
+                    heldInside.set(ContextSlots.SHARED.holder(slot));
+                    LogContext.where("b", 2).run(() -> {
+                        heldInNested.set(ContextSlots.SHARED.holder(slot));
+                        log.info("nested");
+                        throw new IllegalStateException("thrown inside both scopes");
+                    });
+                });
+            } catch (IllegalStateException expected) {
+                heldAfter.set(ContextSlots.SHARED.holder(slot));
+                log.info("after");
+            }
+        });
+        t.join();
+        assertEquals(id.get(), heldInside.get(), "the thread holds its (free) slot inside its scope");
+        assertEquals(id.get(), heldInNested.get(), "a nested scope keeps the slot");
+        assertEquals(0, heldAfter.get(), "the slot is free once the scope has thrown");
+        List<JsonNode> lines = out.lines();
+        assertEquals(List.of("ts", "level", "logger", "msg", "a", "b"), keys(lines.get(0)));
+        assertEquals(List.of("ts", "level", "logger", "msg"), keys(lines.get(1)));
+    }
+
+    /**
+     * A thread whose context slot another thread holds (found among fresh virtual threads by
+     * thread id) keeps its fields through the mechanism alone, nested scopes included, and
+     * neither thread sees the other's.
+     */
+    @Test
+    void aThreadWhoseSlotIsHeldByAnotherCarriesOnlyItsOwnFields() throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofVirtual().start(() -> LogContext.where("who", "holder").run(() -> {
+            holding.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            log.info("holder inside");
+        }));
+        holding.await();
+        int slot = ContextSlots.SHARED.slot(holder.threadId());
+        assertEquals(holder.threadId(), ContextSlots.SHARED.holder(slot), "the holder must hold its slot, or this test proves nothing");
+
+        AtomicReference<Thread> colliding = new AtomicReference<>();
+        AtomicLong slotHolderDuringScope = new AtomicLong(-1);
+        for (int tries = 0; colliding.get() == null; tries++) {
+            assertTrue(tries < 200 * ContextSlots.SHARED.slots(), "no thread id fell on the holder's slot");
+            Thread t = Thread.ofVirtual().start(() -> {
+                if (ContextSlots.SHARED.slot(Thread.currentThread().threadId()) != slot) {
+                    return;
+                }
+                colliding.set(Thread.currentThread());
+                log.info("colliding before");
+                LogContext.where("who", "colliding").where("n", 1).run(() -> {
+                    slotHolderDuringScope.set(ContextSlots.SHARED.holder(slot));
+                    log.info("colliding outer");
+                    LogContext.where("n", 2).run(() -> log.info("colliding inner"));
+                    log.info("colliding outer again");
+                });
+                log.info("colliding after");
+            });
+            t.join();
+        }
+        release.countDown();
+        holder.join();
+        assertEquals(holder.threadId(), slotHolderDuringScope.get(), "the slot was the holder's while the colliding thread was in its scope");
+
+        Map<String, JsonNode> byMsg = new HashMap<>();
+        for (JsonNode line : out.lines()) {
+            assertNull(byMsg.put(line.get("msg").asText(), line), "logged once: " + line);
+        }
+        assertEquals(List.of("ts", "level", "logger", "msg"), keys(byMsg.get("colliding before")));
+        assertEquals("colliding", byMsg.get("colliding outer").get("who").asText());
+        assertEquals(1, byMsg.get("colliding outer").get("n").asInt());
+        assertEquals(2, byMsg.get("colliding inner").get("n").asInt());
+        assertEquals("colliding", byMsg.get("colliding inner").get("who").asText());
+        assertEquals(1, byMsg.get("colliding outer again").get("n").asInt());
+        assertEquals(List.of("ts", "level", "logger", "msg"), keys(byMsg.get("colliding after")));
+        assertEquals(List.of("ts", "level", "logger", "msg", "who"), keys(byMsg.get("holder inside")));
+        assertEquals("holder", byMsg.get("holder inside").get("who").asText());
     }
 }

@@ -6,8 +6,10 @@ import java.lang.invoke.VarHandle;
 /**
  * The Java 21–24 fallback store for the current {@link ContextFrame}: a ThreadLocal fallback.
  * This is the only ThreadLocal in fastlog's core (a fallback for JDKs without ScopedValue). A
- * thread has an entry only while it is inside a scope ({@code remove()} on exit), and a thread
- * that logs outside every scope is never given one.
+ * thread inside a scope keeps its frame in its {@link ContextSlots} slot when that is free, and
+ * then does not touch the ThreadLocal at all; only a thread whose slot another thread holds uses
+ * it. Such a thread has an entry only while it is inside a scope ({@code remove()} on exit; its
+ * map stays, 104 B), and a thread that logs outside every scope is never given one.
  *
  * <p>Why the counters: {@code ThreadLocal.get()} on a thread without an entry <em>creates</em>
  * one (and the thread's map, if it has none), which then stays for the thread's life: 136 B per
@@ -42,6 +44,7 @@ public final class FallbackContextStore {
     /** Slots for the in-scope counters: a power of two; 16 KB. */
     static final int SLOTS = 4096;
     private static final ThreadLocal<ContextFrame> CURRENT = new ThreadLocal<>(); // fallback store
+    private static final ContextSlots CONTEXT_SLOTS = ContextSlots.SHARED;
     private static final int[] IN_SCOPE = new int[SLOTS];
     private static final VarHandle COUNT = MethodHandles.arrayElementVarHandle(int[].class);
 
@@ -49,11 +52,31 @@ public final class FallbackContextStore {
     }
 
     static ContextFrame current() {
-        return current(slot(Thread.currentThread().threadId()));
+        long id = Thread.currentThread().threadId();
+        ContextFrame held = CONTEXT_SLOTS.held(CONTEXT_SLOTS.slot(id), id);
+        return held != null ? held : current(slot(id));
     }
 
     static <T, X extends Throwable> T call(ContextFrame frame, ContextOp<T, X> op) throws X {
-        return call(slot(Thread.currentThread().threadId()), frame, op);
+        long id = Thread.currentThread().threadId();
+        int contextSlot = CONTEXT_SLOTS.slot(id);
+        ContextFrame outer = CONTEXT_SLOTS.held(contextSlot, id);
+        if (outer != null) { // a nested scope of the slot's holder: the ThreadLocal is not touched
+            CONTEXT_SLOTS.replace(contextSlot, frame);
+            try {
+                return op.call();
+            } finally {
+                CONTEXT_SLOTS.replace(contextSlot, outer);
+            }
+        }
+        if (CONTEXT_SLOTS.tryHold(contextSlot, id, frame)) {
+            try {
+                return op.call();
+            } finally {
+                CONTEXT_SLOTS.release(contextSlot);
+            }
+        }
+        return call(slot(id), frame, op); // the slot is another thread's: the ThreadLocal holds the frame
     }
 
     /** The counter slot of a thread id (ids are sequential: spread them so neighbours differ). */

@@ -3,7 +3,9 @@ package fastlog.internal.pipeline;
 import fastlog.internal.ambient.CallerLocation;
 import fastlog.internal.ambient.TraceSource;
 import fastlog.internal.context.ContextFrame;
+import fastlog.internal.context.ContextSlots;
 import fastlog.internal.context.ContextStore;
+import fastlog.internal.context.FallbackContextStore;
 import fastlog.internal.context.ThreadFieldsFrame;
 import fastlog.internal.context.ThreadFieldsStore;
 import fastlog.internal.record.Capture;
@@ -19,14 +21,16 @@ import fastlog.internal.value.Text;
  * virtual thread that waits for it there is pinned to its carrier: NoPinningTest caught a logging
  * virtual thread pinned in {@code ClassLoader.loadClass} under {@code EventAppender.putTrailers},
  * when compiled code met a parameter type ({@link CallerLocation}, {@link ThreadFieldsFrame}) that
- * no call had loaded yet.
+ * no call had loaded yet. Initializing them here also keeps a first call at the edge of a thread's
+ * stack from failing a class's initialization for good (StackExhaustionTest: the context store
+ * failed so, and with it every later call on the fallback).
  */
 final class FirstCallClasses {
 
     /** The classes of EventAppender's signatures and of what its producers call. */
     private static final Class<?>[] CLASSES = {
-        CallerLocation.class, TraceSource.class, ContextFrame.class, ContextStore.class, ThreadFieldsFrame.class,
-        ThreadFieldsStore.class, Capture.class, MessageArgs.class, RecordLayout.class, RecordProtocol.class,
+        CallerLocation.class, TraceSource.class, ContextFrame.class, ContextStore.class, ContextSlots.class,
+        FallbackContextStore.class, ThreadFieldsFrame.class, ThreadFieldsStore.class, Capture.class, MessageArgs.class, RecordLayout.class, RecordProtocol.class,
         ImmutableTypes.class, Text.class, EpochClock.class, FullQueueHandler.class, WideEvents.class,
     };
 

@@ -25,12 +25,16 @@ import fastlog.testapps.OutOfScopeLogging;
 /**
  * The Java 21 fallback keeps nothing on a thread that logs outside every scope, even after scopes
  * have run (the old store called {@code ThreadLocal.get()} there, which gives the thread a map and
- * an entry for good), and scopes still nest and restore.
+ * an entry for good), and scopes still nest and restore, both on the ThreadLocal and in a
+ * context slot ({@link ContextSlots}).
  */
 class FallbackContextStoreTest {
 
     private static final int THREADS = 1_000;
-    /** Enough holders inside scopes that (nearly) every counter slot is non-zero. */
+    /**
+     * Enough holders inside scopes that nearly every counter slot is non-zero: at most
+     * {@link ContextSlots#SHARED}'s slots of them hold a context slot, the rest use the ThreadLocal.
+     */
     private static final int HOLDERS = 4 * FallbackContextStore.SLOTS;
 
     @TempDir
@@ -86,32 +90,58 @@ class FallbackContextStoreTest {
         return Map.of("with_map", Integer.parseInt(m.group(2)), "with_entry", Integer.parseInt(m.group(3)));
     }
 
+    /** The ThreadLocal path (a thread whose context slot another thread holds), through the slot-level methods. */
     @Test
     void nestedScopesRestoreAndTheCounterReturnsToZero() throws Exception {
         int slot = FallbackContextStore.slot(Thread.currentThread().threadId());
         int before = FallbackContextStore.inScope(slot);
         ContextFrame outer = ContextFrame.extend(null, new String[] {"a"}, new Object[] {1});
         ContextFrame inner = ContextFrame.extend(outer, new String[] {"b"}, new Object[] {2});
-        assertNull(FallbackContextStore.current());
-        FallbackContextStore.call(outer, () -> {
-            assertSame(outer, FallbackContextStore.current());
+        assertNull(FallbackContextStore.current(slot));
+        FallbackContextStore.call(slot, outer, () -> {
+            assertSame(outer, FallbackContextStore.current(slot));
             assertEquals(before + 1, FallbackContextStore.inScope(slot));
-            FallbackContextStore.call(inner, () -> {
-                assertSame(inner, FallbackContextStore.current());
+            FallbackContextStore.call(slot, inner, () -> {
+                assertSame(inner, FallbackContextStore.current(slot));
                 assertEquals(before + 1, FallbackContextStore.inScope(slot)); // nesting counts once
                 return null;
             });
-            assertSame(outer, FallbackContextStore.current());
+            assertSame(outer, FallbackContextStore.current(slot));
             IllegalStateException thrown = assertThrows(IllegalStateException.class,
-                    () -> FallbackContextStore.call(inner, () -> {
+                    () -> FallbackContextStore.call(slot, inner, () -> {
                         throw new IllegalStateException("boom");
                     }), "an exception thrown inside a scope must reach the caller");
             assertEquals("boom", thrown.getMessage());
-            assertSame(outer, FallbackContextStore.current(), "the scope an exception left is restored");
+            assertSame(outer, FallbackContextStore.current(slot), "the scope an exception left is restored");
             assertEquals(before + 1, FallbackContextStore.inScope(slot));
             return null;
         });
-        assertNull(FallbackContextStore.current());
+        assertNull(FallbackContextStore.current(slot));
         assertEquals(before, FallbackContextStore.inScope(slot));
+    }
+
+    /** A thread that holds its context slot keeps its frames there: the counter and the ThreadLocal stay untouched. */
+    @Test
+    void aThreadHoldingItsContextSlotLeavesTheThreadLocalAlone() throws Exception {
+        long id = Thread.currentThread().threadId();
+        int counter = FallbackContextStore.slot(id);
+        int before = FallbackContextStore.inScope(counter);
+        ContextFrame outer = ContextFrame.extend(null, new String[] {"a"}, new Object[] {1});
+        ContextFrame inner = ContextFrame.extend(outer, new String[] {"b"}, new Object[] {2});
+        assertEquals(0, ContextSlots.SHARED.holder(ContextSlots.SHARED.slot(id)), "this thread's context slot must be free");
+        FallbackContextStore.call(outer, () -> {
+            assertSame(outer, FallbackContextStore.current());
+            assertEquals(id, ContextSlots.SHARED.holder(ContextSlots.SHARED.slot(id)));
+            assertNull(FallbackContextStore.current(counter), "the ThreadLocal path must not see the frame");
+            assertEquals(before, FallbackContextStore.inScope(counter));
+            FallbackContextStore.call(inner, () -> {
+                assertSame(inner, FallbackContextStore.current());
+                return null;
+            });
+            assertSame(outer, FallbackContextStore.current());
+            return null;
+        });
+        assertNull(FallbackContextStore.current());
+        assertEquals(0, ContextSlots.SHARED.holder(ContextSlots.SHARED.slot(id)));
     }
 }
